@@ -1,0 +1,34 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { store } from '../state/store';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export interface MapHandle {
+  map: maplibregl.Map;
+  destroy: () => void;
+}
+
+/** Creates the map with the offline basemap and registers it for checks from outside. */
+export function createMap(container: HTMLElement): MapHandle {
+  const map = new maplibregl.Map({
+    container,
+    style: {
+      version: 8,
+      sources: {},
+      layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } }],
+    },
+    center: [5.1, 51.9],
+    zoom: 10,
+    attributionControl: { compact: false },
+  });
+  window.koolstofkaart = { map, store };
+  return {
+    map,
+    destroy: () => {
+      map.remove();
+      if (window.koolstofkaart?.map === map) window.koolstofkaart = { map: null, store };
+    },
+  };
+}

@@ -49,3 +49,16 @@ export interface EstimateAccumulator {
   /** `areaHa`: the area's planar size; shares are of the hectares with data. */
   result(areaHa: number): Estimate;
 }
+
+/** How an accumulator reads the stock of a cell. */
+export interface EstimateOptions {
+  /**
+   * 'layer': the stock layer's values; 'organic-matter': stock from OM per cell with the scenario's
+   * f_C and bulk density (also used when the stock layer itself was derived from OM).
+   */
+  stockSource: 'layer' | 'organic-matter';
+  /** Relative range of the stock: OM-derived 0.87 / 1.15; measured 1 / 1 unless the catalogue says. */
+  stockRange: { low: number; high: number };
+  /** True when any analysed layer is synthetic (demo data). */
+  synthetic: boolean;
+}

@@ -14,7 +14,7 @@ const json = process.argv.includes('--json');
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex > 0 ? (process.argv[onlyIndex + 1] ?? '').split(',') : null;
 const log = (message: string) => process.stderr.write(`${message}\n`);
-const BENCH_PORT = 4182;
+const BENCH_PORT = Number(process.env.KK_BENCH_PORT ?? 4182);
 
 async function loadBenchmarks(): Promise<Benchmark[]> {
   const dir = join(root, 'test/bench');

@@ -1,6 +1,6 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
-export const TEST_PORT = 4181;
+export const TEST_PORT = Number(process.env.KK_TEST_PORT ?? 4181);
 export const BASE_URL = `http://127.0.0.1:${TEST_PORT}`;
 
 /** Debian's Chromium, headless; playwright-core adds --no-sandbox and SwiftShader for WebGL. */

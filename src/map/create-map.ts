@@ -2,6 +2,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { store } from '../state/store';
+import { emptyStyle } from './basemap';
+import { startMap } from './setup-map';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -14,19 +16,17 @@ export interface MapHandle {
 export function createMap(container: HTMLElement): MapHandle {
   const map = new maplibregl.Map({
     container,
-    style: {
-      version: 8,
-      sources: {},
-      layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } }],
-    },
+    style: emptyStyle(),
     center: [5.1, 51.9],
     zoom: 10,
-    attributionControl: { compact: false },
+    attributionControl: false,
   });
+  const stop = startMap(map, store, null);
   window.koolstofkaart = { map, store };
   return {
     map,
     destroy: () => {
+      stop();
       map.remove();
       if (window.koolstofkaart?.map === map) window.koolstofkaart = { map: null, store };
     },

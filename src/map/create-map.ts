@@ -3,9 +3,18 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { store } from '../state/store';
 import { emptyStyle } from './basemap';
-import { startMap } from './setup-map';
+import { applyScenario, rasterTileUrl, registerRasterProtocol, valueAt } from './raster-protocol';
+import { startMap, type TileHooks } from './setup-map';
 
 maplibregl.setWorkerUrl(workerUrl);
+
+/** The tiles protocol: tiles and inspector values from the tiles workers. */
+const tileHooks: TileHooks = {
+  register: (catalogueUrl) => registerRasterProtocol(maplibregl, catalogueUrl),
+  tileUrl: (id) => rasterTileUrl(id),
+  valuesAt: (ids, point) => valueAt(point, ids),
+  applyScenario,
+};
 
 export interface MapHandle {
   map: maplibregl.Map;
@@ -21,7 +30,7 @@ export function createMap(container: HTMLElement): MapHandle {
     zoom: 10,
     attributionControl: false,
   });
-  const stop = startMap(map, store, null);
+  const stop = startMap(map, store, tileHooks);
   window.koolstofkaart = { map, store };
   return {
     map,

@@ -1,19 +1,25 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';
+import type { Scenario } from '../core/estimate/scenario';
 import type { LayerId } from '../core/raster/classes';
 import { i18next } from '../i18n';
 import type { AppState, AppStore } from '../state/store';
 import { addOfflineBasemap, addPlaceLabels, placesOf } from './basemap';
 import { followBasemapChoice, PDOK_SOURCE } from './basemap-pdok';
 import { DEMO_CATALOGUE_PATH, loadDataset, wgs84BoundsOfRdBox } from './dataset';
+import { followInspect, type ValueReader } from './inspect';
 import { mapStatus } from './map-status';
 import { followRasterLayers } from './raster-layers';
 
-/** What the map needs from the tiles protocol. */
-export interface TileService {
+/** What the map needs from the tiles protocol (src/map/raster-protocol.ts in the app). */
+export interface TileHooks {
   /** Registers the protocol for a dataset; called once its catalogue has loaded. */
   register: (catalogueUrl: string) => void;
   tileUrl: (id: LayerId, state: AppState) => string;
+  /** Values under a point, read by the same reader as the tiles. */
+  valuesAt: ValueReader;
+  /** Gives derived layers a new scenario and redraws them. */
+  applyScenario: (map: MapLibreMap, scenario: Scenario) => Promise<void>;
 }
 
 /** The dataset to open: `?catalogue=<url>` or the demo. */
@@ -39,7 +45,7 @@ function controlTexts(): Record<string, string> {
  * Opens the dataset on a new map: offline basemap, raster layers, the basemap switch, controls in
  * the user's language. Failures become a notice; the map stays usable. Returns a cleanup function.
  */
-export function startMap(map: MapLibreMap, store: AppStore, tiles: TileService | null): () => void {
+export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | null): () => void {
   const cleanups: Array<() => void> = [];
   const controller = new AbortController();
   cleanups.push(() => controller.abort());
@@ -57,7 +63,7 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileService |
       new maplibregl.AttributionControl({ compact: false, customAttribution: attribution }),
     ];
     map.addControl(controls[0] as maplibregl.IControl, 'bottom-right');
-    map.addControl(controls[1] as maplibregl.IControl, 'bottom-left');
+    map.addControl(controls[1] as maplibregl.IControl, 'bottom-right');
     map.addControl(controls[2] as maplibregl.IControl, 'bottom-right');
   };
   placeControls();
@@ -104,7 +110,21 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileService |
       map.fitBounds([west, south, east, north], { padding: 40, animate: false });
       if (tiles) tiles.register(catalogueUrl);
       store.getState().setCatalogue(catalogue, catalogueUrl);
-      if (tiles) cleanups.push(followRasterLayers(map, store, { tileUrl: tiles.tileUrl }));
+      if (tiles) {
+        cleanups.push(followRasterLayers(map, store, { tileUrl: tiles.tileUrl }));
+        cleanups.push(followInspect(map, store, tiles.valuesAt));
+        const hooks = tiles;
+        const applyScenario = (scenario: Scenario) =>
+          hooks.applyScenario(map, scenario).catch((error: unknown) => console.error(error));
+        if (catalogue.layers.some((layer) => layer.kind === 'derived')) {
+          void applyScenario(store.getState().scenario);
+        }
+        cleanups.push(
+          store.subscribe((state, previous) => {
+            if (state.scenario !== previous.scenario) void applyScenario(state.scenario);
+          }),
+        );
+      }
       mapStatus.setState({ dataset: { state: 'ready' } });
     }
     cleanups.push(followBasemapChoice(map, store, (visible) => setPlaceLabels(visible)));

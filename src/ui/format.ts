@@ -19,6 +19,14 @@ export function decimalsFor(value: number): number {
   return 2;
 }
 
+/** Decimals for legend labels a `step` apart: whole numbers from a step of 5 up. */
+export function labelDecimalsFor(step: number): number {
+  const magnitude = Math.abs(step);
+  if (magnitude >= 5) return 0;
+  if (magnitude >= 0.5) return 1;
+  return 2;
+}
+
 /**
  * A layer's value as shown: class title for categorical layers, number and unit otherwise;
  * null for no data.

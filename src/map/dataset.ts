@@ -49,7 +49,11 @@ async function fetchJson(url: string, signal?: AbortSignal): Promise<Result<unkn
   } catch {
     return fail('unreadable', 'map.datasetUnavailable', { url });
   }
-  if (!response.ok) return fail('unreadable', 'map.datasetUnavailable', { url });
+  // A single-page-app server answers a missing file with its index page: that is "not there".
+  const type = response.headers.get('content-type') ?? '';
+  if (!response.ok || type.includes('text/html')) {
+    return fail('unreadable', 'map.datasetUnavailable', { url });
+  }
   try {
     return ok(await response.json());
   } catch {

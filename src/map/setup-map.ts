@@ -62,8 +62,9 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | n
       new maplibregl.ScaleControl({ unit: 'metric' }),
       new maplibregl.AttributionControl({ compact: false, customAttribution: attribution }),
     ];
-    map.addControl(controls[0] as maplibregl.IControl, 'bottom-right');
-    map.addControl(controls[1] as maplibregl.IControl, 'bottom-right');
+    // Zoom beside the right panel, scale under the left one, attribution along the bottom.
+    map.addControl(controls[0] as maplibregl.IControl, 'top-right');
+    map.addControl(controls[1] as maplibregl.IControl, 'bottom-left');
     map.addControl(controls[2] as maplibregl.IControl, 'bottom-right');
   };
   placeControls();

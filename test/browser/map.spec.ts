@@ -55,6 +55,13 @@ test('the map reaches idle offline, asks nothing from outside, and draws the dem
   for (const id of ['context-outline', 'context-water', 'raster-carbon-stock']) {
     expect(state.onMap).toContain(id);
   }
+  // Basemap fills under the data, roads and outline over it.
+  const at = (id: string) => state.onMap?.indexOf(id) ?? -1;
+  expect(at('context-water')).toBeLessThan(at('raster-carbon-stock'));
+  expect(at('context-built-up')).toBeLessThan(at('raster-land-use'));
+  expect(at('context-road-main')).toBeGreaterThan(at('raster-carbon-stock'));
+  expect(at('context-outline')).toBeGreaterThan(at('raster-organic-matter'));
+  expect(await page.locator('.place-label-town').count()).toBeGreaterThan(0);
   // The stock layer covers the view: switched off, most pixels of the view change.
   const withLayer = await shootMap(page);
   await checkbox(page, stock).uncheck();

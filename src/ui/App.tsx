@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppState } from '../state/use-app-state';
+import { LayerPanel } from './LayerPanel';
+import { MapOverlays } from './MapOverlays';
 import { MapView } from './MapView';
 import { TopBar } from './TopBar';
 
@@ -20,7 +22,8 @@ export function App() {
     <div className="app">
       <MapView />
       <TopBar />
-      <aside className="panel panel-left" data-slot="layers" />
+      <LayerPanel />
+      <MapOverlays />
       <aside className="panel panel-right" data-slot="areas" />
     </div>
   );

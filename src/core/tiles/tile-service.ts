@@ -1,10 +1,18 @@
 import { DEFAULT_SCENARIO, type Scenario } from '../estimate/scenario';
 import type { RdPoint } from '../projection/rd';
 import type { Catalogue, CatalogueLayer } from '../raster/catalogue-types';
-import type { LayerId } from '../raster/classes';
+import type { BaseLayerId, DerivedLayerId, LayerId } from '../raster/classes';
+import { DERIVED_LAYER_IDS } from '../raster/classes';
 import { type ByteSource, openRaster, type Raster } from '../raster/raster-source';
-import { renderTile, type TileLayer } from './render-tile';
+import { type BaseValues, computeDerived, DERIVED_INPUTS, stockSourceFor } from './derived';
+import { TILE_SIZE } from './mercator';
+import { colorValues, renderTile, type TileLayer } from './render-tile';
+import { sampleTile, tileGeometry, tileMayOverlap } from './sample-tile';
 import { valueAt } from './value-at';
+
+function isDerived(id: LayerId): id is DerivedLayerId {
+  return (DERIVED_LAYER_IDS as readonly string[]).includes(id);
+}
 
 /** How the service gets its catalogue and rasters; the defaults use fetch and HTTP range requests. */
 export interface TileServiceOptions {
@@ -95,7 +103,22 @@ export class TileService {
     return opening;
   }
 
-  /** RGBA tile of a layer, or null when the tile holds no data of it. */
+  /** The input layers of a derived layer that the catalogue has, opened. */
+  async #inputsOf(id: DerivedLayerId): Promise<Map<BaseLayerId, TileLayer>> {
+    const inputs = new Map<BaseLayerId, TileLayer>();
+    await Promise.all(
+      DERIVED_INPUTS[id].map(async (inputId) => {
+        const layer = await this.layer(inputId);
+        if (layer) inputs.set(inputId, layer);
+      }),
+    );
+    return inputs;
+  }
+
+  /**
+   * RGBA tile of a layer, or null when the tile holds no data of it. Base layers come straight
+   * from their COG; derived layers from their inputs' values on the same pixels and the scenario.
+   */
   async renderTile(
     layerId: LayerId,
     z: number,
@@ -103,21 +126,84 @@ export class TileService {
     y: number,
     signal?: AbortSignal,
   ): Promise<Uint8ClampedArray | null> {
+    if (isDerived(layerId)) return this.#renderDerived(layerId, z, x, y, signal);
     const layer = await this.layer(layerId);
     if (!layer) return null;
     return renderTile(layer, z, x, y, signal);
   }
 
-  /** Values of the given layers at an RD point, from full resolution. */
+  async #renderDerived(
+    id: DerivedLayerId,
+    z: number,
+    x: number,
+    y: number,
+    signal?: AbortSignal,
+  ): Promise<Uint8ClampedArray | null> {
+    const meta = await this.meta(id);
+    if (!meta) return null;
+    const scenario = this.#scenario;
+    const inputs = await this.#inputsOf(id);
+    const stockSource = stockSourceFor(new Set(inputs.keys()));
+    if (!stockSource) return null;
+    const overlapping = [...inputs].filter(([, layer]) => tileMayOverlap(layer.raster, z, x, y));
+    if (overlapping.length === 0) return null;
+    const geometry = tileGeometry(z, x, y);
+    const values: BaseValues = {};
+    await Promise.all(
+      overlapping.map(async ([inputId, layer]) => {
+        const sampled = await sampleTile(layer, geometry, signal);
+        if (sampled) values[inputId] = sampled;
+      }),
+    );
+    const stockInput = stockSource === 'organic-matter' ? 'organic-matter' : 'carbon-stock';
+    if (!values[stockInput]) return null;
+    return colorValues(
+      meta,
+      computeDerived(id, values, scenario, stockSource, TILE_SIZE * TILE_SIZE),
+    );
+  }
+
+  /**
+   * Values of the given layers at an RD point, from full resolution; derived layers from their
+   * inputs' values there and the current scenario.
+   */
   async valuesAt(
     point: RdPoint | readonly [number, number],
     layerIds: LayerId[],
   ): Promise<ValuesAt> {
+    const base = new Map<BaseLayerId, Promise<number | null>>();
+    const read = (id: BaseLayerId): Promise<number | null> => {
+      let value = base.get(id);
+      if (!value) {
+        value = this.layer(id).then((layer) => (layer ? valueAt(layer, point) : null));
+        base.set(id, value);
+      }
+      return value;
+    };
     const values: ValuesAt = {};
     await Promise.all(
       layerIds.map(async (id) => {
-        const layer = await this.layer(id);
-        values[id] = layer ? await valueAt(layer, point) : null;
+        if (!isDerived(id)) {
+          values[id] = await read(id);
+          return;
+        }
+        if (!(await this.meta(id))) {
+          values[id] = null;
+          return;
+        }
+        const inputs = await this.#inputsOf(id);
+        const stockSource = stockSourceFor(new Set(inputs.keys()));
+        if (!stockSource) {
+          values[id] = null;
+          return;
+        }
+        const cell: BaseValues = {};
+        for (const inputId of inputs.keys()) {
+          const value = await read(inputId);
+          cell[inputId] = Float32Array.of(value ?? Number.NaN);
+        }
+        const [result] = computeDerived(id, cell, this.#scenario, stockSource, 1);
+        values[id] = result === undefined || Number.isNaN(result) ? null : result;
       }),
     );
     return values;

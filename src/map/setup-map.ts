@@ -3,6 +3,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { Scenario } from '../core/estimate/scenario';
 import type { Catalogue } from '../core/raster/catalogue-types';
 import type { LayerId } from '../core/raster/classes';
+import type { Result } from '../core/result';
 import { i18next } from '../i18n';
 import type { AppState, AppStore } from '../state/store';
 import {
@@ -13,7 +14,13 @@ import {
   placesOf,
 } from './basemap';
 import { followBasemapChoice, PDOK_SOURCE } from './basemap-pdok';
-import { DEMO_CATALOGUE_PATH, loadCatalogue, loadContext, wgs84BoundsOfRdBox } from './dataset';
+import {
+  DEMO_CATALOGUE_PATH,
+  type LoadedCatalogue,
+  loadCatalogue,
+  loadContext,
+  wgs84BoundsOfRdBox,
+} from './dataset';
 import { followInspect, type ValueReader } from './inspect';
 import { mapStatus } from './map-status';
 import { followRasterLayers } from './raster-layers';
@@ -32,6 +39,24 @@ export interface TileHooks {
 /** The dataset to open: `?catalogue=<url>` or the demo. */
 export function catalogueUrlOf(location: Location): string {
   return new URLSearchParams(location.search).get('catalogue') ?? DEMO_CATALOGUE_PATH;
+}
+
+let preloaded: { url: string; catalogue: Promise<Result<LoadedCatalogue>> } | null = null;
+
+/**
+ * Starts loading the dataset's catalogue, and with it the tile workers, before the map exists: the
+ * page's first idle is what a user waits for. `startMap` takes over the same request.
+ */
+export function preloadDataset(tiles: TileHooks | null): Promise<Result<LoadedCatalogue>> {
+  const url = catalogueUrlOf(window.location);
+  if (preloaded?.url !== url) {
+    const catalogue = loadCatalogue(url);
+    void catalogue.then((loaded) => {
+      if (loaded.ok) tiles?.register(loaded.value.catalogueUrl);
+    });
+    preloaded = { url, catalogue };
+  }
+  return preloaded.catalogue;
 }
 
 /** MapLibre's own control texts in the app's language. */
@@ -101,7 +126,7 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | n
   let setPlaceLabels: (visible: boolean) => void = () => {};
   cleanups.push(followBasemapChoice(map, store, (visible) => setPlaceLabels(visible)));
   void (async () => {
-    const loaded = await loadCatalogue(catalogueUrlOf(window.location), controller.signal);
+    const loaded = await preloadDataset(tiles);
     if (controller.signal.aborted) return;
     if (!loaded.ok) {
       mapStatus.setState({ dataset: { state: 'failed', error: loaded.error } });
@@ -109,8 +134,7 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | n
       return;
     }
     const { catalogue, catalogueUrl } = loaded.value;
-    // Tile workers start now, while the context loads; the rasters come first on screen.
-    tiles?.register(catalogueUrl);
+    // The tile workers started with the catalogue; the rasters come first, the context meanwhile.
     const context = loadContext(loaded.value, controller.signal);
     await styleLoaded;
     if (controller.signal.aborted) return;

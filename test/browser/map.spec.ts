@@ -195,6 +195,29 @@ test('a click pins the values; moving on keeps them; Esc unpins', async () => {
   expect(Number(shown)).toBeCloseTo(expected as number, 4);
   await page.keyboard.press('Escape');
   await page.getByRole('heading', { name: 'Waarden onder de cursor' }).waitFor();
+  // From the keyboard: Enter on the focused map pins its centre.
+  await page.locator('canvas.maplibregl-canvas').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Vastgezet punt' }).waitFor();
+  const centre = await page.evaluate(() => {
+    const c = window.koolstofkaart?.map?.getCenter();
+    return [c?.lng ?? 0, c?.lat ?? 0] as [number, number];
+  });
+  const [cx, cy] = wgs84ToRd(centre);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        Number((document.querySelector('[data-rd-x]') as HTMLElement)?.dataset.rdX),
+      ),
+    )
+    .toBeCloseTo(cx, 3);
+  expect(
+    await page.evaluate(() =>
+      Number((document.querySelector('[data-rd-y]') as HTMLElement)?.dataset.rdY),
+    ),
+  ).toBeCloseTo(cy, 3);
+  await page.keyboard.press('Escape');
+  await page.getByRole('heading', { name: 'Waarden onder de cursor' }).waitFor();
   await page.mouse.move(MAP_CLIP.x + 300, MAP_CLIP.y + 250);
   await expect
     .poll(() =>

@@ -151,3 +151,20 @@ describe('renderTile on a COG in RD New', () => {
     await expect(renderTile({ raster, meta: META }, 15, x, y, controller.signal)).rejects.toThrow();
   });
 });
+
+describe('renderTile at small zooms', () => {
+  it('draws the raster as a few pixels from zoom 2 to 9, never throwing', async () => {
+    const [lon, lat] = rdToWgs84([155000, 465000]);
+    let previous = 0;
+    for (let z = 2; z <= 9; z++) {
+      const [x, y] = tileAt(lon, lat, z);
+      const rgba = (await renderTile({ raster, meta: META }, z, x, y)) as Uint8ClampedArray;
+      let opaque = 0;
+      for (let i = 3; i < rgba.length; i += 4) if (rgba[i] === 255) opaque++;
+      // The 10 km square covers about four times as many pixels per zoom level.
+      expect(opaque).toBeGreaterThanOrEqual(previous);
+      previous = opaque;
+    }
+    expect(previous).toBeGreaterThan(2000);
+  });
+});

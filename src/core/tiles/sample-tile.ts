@@ -115,6 +115,8 @@ export async function sampleTile(
   if (!level) return null;
   const cellSize = level.cellSize;
   const [minX, minY, maxX, maxY] = geometry.bbox;
+  // Tiles of the whole world (zoom 0-1) reach where the RD projection breaks down.
+  if (![minX, minY, maxX, maxY].every(Number.isFinite)) return null;
   const window = await readCachedWindow(
     raster,
     levelIndex,

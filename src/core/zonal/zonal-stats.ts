@@ -72,12 +72,12 @@ export class LayerAccumulator {
   private readonly offset: number;
   private readonly nodataA: number;
   private readonly nodataB: number;
-  private readonly categorical: boolean;
+  readonly categorical: boolean;
   /** Σ f per class code 0-255; other codes in `otherClasses`. */
   private readonly classCoverage = new Float64Array(256);
   private readonly otherClasses = new Map<number, number>();
 
-  constructor(private readonly coding: LayerCoding) {
+  constructor(readonly coding: LayerCoding) {
     this.scale = coding.scale;
     this.offset = coding.offset;
     this.nodataA = coding.nodata[0] ?? Number.NaN;

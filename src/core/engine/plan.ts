@@ -73,7 +73,7 @@ export function planAnalysis(layers: EngineLayer[]): AnalysisPlan {
       .map((layer) => layer.id);
     warnings.push({
       kind: 'cross-omitted',
-      code: 'analysis.crossOmitted',
+      code: 'errors.crossOmitted',
       params: { missing: missing.join(', ') || '-', otherGrid: elsewhere.join(', ') || '-' },
       feature: null,
     });

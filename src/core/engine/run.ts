@@ -81,8 +81,8 @@ async function analyzeOne(
   if (covered === 0 && layers.length > 0) {
     warnings.push(
       inNetherlands(polygon)
-        ? { kind: 'no-data', code: 'analysis.noData', params: { name: area.name }, feature }
-        : { kind: 'out-of-area', code: 'analysis.outOfArea', params: { name: area.name }, feature },
+        ? { kind: 'no-data', code: 'errors.noData', params: { name: area.name }, feature }
+        : { kind: 'out-of-area', code: 'errors.outOfArea', params: { name: area.name }, feature },
     );
   }
   let crossRows: AreaResult['cross'];

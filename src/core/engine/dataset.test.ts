@@ -29,7 +29,7 @@ const catalogue: Catalogue = {
   layers: [
     syntheticMeta('carbon-stock', { file: 'stock.tif', synthetic: false }),
     syntheticMeta('sealed', { file: 'broken.tif', synthetic: false }),
-    { ...syntheticMeta('potential'), kind: 'derived' } as Catalogue['layers'][number],
+    { ...syntheticMeta('sealed'), id: 'potential', kind: 'derived' },
   ],
 };
 

@@ -1,7 +1,7 @@
 import type { Scenario } from '../estimate/scenario';
 import { isInRdAreaOfUse, rdToWgs84 } from '../projection/rd';
 import type { LayerId } from '../raster/classes';
-import { type PreparedPolygon, preparePolygon } from '../zonal/coverage-fractions';
+import { CoverageScratch, type PreparedPolygon, preparePolygon } from '../zonal/coverage-fractions';
 import type { LayerStatsById } from '../zonal/types';
 import { cellAreaHa, type LayerAccumulator } from '../zonal/zonal-stats';
 import {
@@ -130,6 +130,7 @@ export async function analyzeAreasWith(
   let lastYield = Date.now();
   const context: PassContext = {
     signal: options.signal,
+    scratch: new CoverageScratch(),
     async tick() {
       done++;
       options.onProgress?.(done, total);

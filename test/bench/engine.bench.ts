@@ -8,7 +8,7 @@ import { DEFAULT_SCENARIO } from '../../src/core/estimate/scenario';
 import { rdToWgs84 } from '../../src/core/projection/rd';
 import { syntheticLayers } from '../support/synthetic-layers';
 import { blobRing } from '../support/synthetic-polygons';
-import { type Benchmark, type BenchFigure, median } from './bench-kit';
+import { type BenchFigure, type Benchmark, median } from './bench-kit';
 
 const grid = { originX: 100_000, originY: 500_000, cellSize: 25, width: 4000, height: 4000 };
 const centre: [number, number] = [150_000, 450_000];
@@ -25,7 +25,9 @@ export const benchmarks: Benchmark[] = [
       const started = performance.now();
       const session = createAnalysisSession();
       session.setLayers(syntheticLayers(grid));
-      log(`engine: five 4000 x 4000 layers generated in ${(performance.now() - started).toFixed(0)} ms`);
+      log(
+        `engine: five 4000 x 4000 layers generated in ${(performance.now() - started).toFixed(0)} ms`,
+      );
       let requestId = 0;
       const figures: BenchFigure[] = [];
       const cases: Array<[name: string, areaHa: number, vertices: number, runs: number]> = [

@@ -81,7 +81,9 @@ export const benchmarks: Benchmark[] = [
       }
       const baselineSeconds = (performance.now() - start) / 1000;
       const baseline = tested / baselineSeconds;
-      log(`zonal baseline: ${tested} cell centres (${inside} inside) in ${baselineSeconds.toFixed(2)} s`);
+      log(
+        `zonal baseline: ${tested} cell centres (${inside} inside) in ${baselineSeconds.toFixed(2)} s`,
+      );
       return [
         {
           name: 'zonal-cells-per-s',

@@ -23,7 +23,8 @@ export function blobRing(
   for (let i = 0; i < vertices; i++) {
     const angle = (i / vertices) * 2 * Math.PI;
     let radius = 1 + 0.02 * (next() - 0.5);
-    for (const wave of waves) radius += wave.amplitude * Math.sin(wave.frequency * angle + wave.phase);
+    for (const wave of waves)
+      radius += wave.amplitude * Math.sin(wave.frequency * angle + wave.phase);
     unit.push([radius * Math.cos(angle), radius * Math.sin(angle)]);
   }
   unit.push([...(unit[0] as [number, number])]);

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { lonLatToMercator, rdToWgs84 } from '../src/core/projection/rd';
+import { windows1252, writeDbf, writeShp } from './bad-input-shapefile';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'test/fixtures/bad-input');
@@ -25,6 +26,8 @@ interface Expectation {
   areas?: number;
   /** Per-feature notes expected on an ok import: [feature, kind]. */
   featureNotes?: Array<[number, string]>;
+  /** A property value the first area must carry (encodings). */
+  attribute?: { field: string; value: string };
 }
 
 const expected: Expectation[] = [];
@@ -597,6 +600,130 @@ write(
     kind: null,
     code: null,
     areas: 3,
+  },
+);
+
+// --- Shapefiles as ArcGIS and ogr2ogr write them ------------------------------------------------
+const PRJ_WGS84 =
+  'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+const PRJ_WEB_MERCATOR =
+  'PROJCS["WGS_1984_Web_Mercator_Auxiliary_Sphere",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Mercator_Auxiliary_Sphere"],PARAMETER["False_Easting",0.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",0.0],PARAMETER["Standard_Parallel_1",0.0],PARAMETER["Auxiliary_Sphere_Type",0.0],UNIT["Meter",1.0]]';
+const PRJ_LAMBERT72 =
+  'PROJCS["Belge_Lambert_1972",GEOGCS["GCS_Belge_1972",DATUM["D_Belge_1972",SPHEROID["International_1924",6378388.0,297.0]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Lambert_Conformal_Conic"],PARAMETER["False_Easting",150000.013],PARAMETER["False_Northing",5400088.438],PARAMETER["Central_Meridian",4.367486666666666],PARAMETER["Standard_Parallel_1",49.8333339],PARAMETER["Standard_Parallel_2",51.16666723333333],PARAMETER["Latitude_Of_Origin",90.0],UNIT["Meter",1.0]]';
+const fields = [
+  { name: 'NAAM', length: 40 },
+  { name: 'GEBRUIK', length: 20 },
+];
+const rows = [
+  ['Weiland ’t Hoëkje – café', 'grasland'],
+  ['Akker De Ruïne', 'akker'],
+];
+const utf8 = (text: string) => new TextEncoder().encode(text);
+function shapefileZip(
+  base: string,
+  records: Ring[][],
+  options: { prj?: string; cpg?: string; dbf?: Uint8Array; type?: 3 | 5 },
+): Uint8Array {
+  const { shp, shx } = writeShp(records, options.type ?? 5);
+  const files: Record<string, Uint8Array | string> = {
+    [`${base}.shp`]: shp,
+    [`${base}.shx`]: shx,
+    [`${base}.dbf`]: options.dbf ?? writeDbf(fields, rows, utf8),
+  };
+  if (options.prj) files[`${base}.prj`] = options.prj;
+  if (options.cpg) files[`${base}.cpg`] = options.cpg;
+  return zip(files);
+}
+write(
+  'shp_arcgis_cp1252_no_cpg.zip',
+  shapefileZip('Percelen', [[field], [park]], {
+    prj: new TextDecoder().decode(part('prj')),
+    dbf: writeDbf(fields, rows, windows1252),
+  }),
+  {
+    notes: 'ArcMap 10 export: attributes in Windows-1252 and no .cpg; the diacritics must survive.',
+    outcome: 'ok',
+    kind: null,
+    code: null,
+    areas: 2,
+    attribute: { field: 'NAAM', value: 'Weiland ’t Hoëkje – café' },
+  },
+);
+write(
+  'shp_wgs84_geographic_prj.zip',
+  shapefileZip('plangebied_wgs84', [[fieldLonLat], [parkLonLat]], { prj: PRJ_WGS84, cpg: 'UTF-8' }),
+  {
+    notes: 'A shapefile in WGS84 degrees with a GEOGCS .prj.',
+    outcome: 'ok',
+    kind: null,
+    code: null,
+    areas: 2,
+    attribute: { field: 'NAAM', value: 'Weiland ’t Hoëkje – café' },
+  },
+);
+write(
+  'shp_web_mercator_prj.zip',
+  shapefileZip('plangebied_3857', [[mercator(fieldLonLat)]], {
+    prj: PRJ_WEB_MERCATOR,
+    cpg: 'UTF-8',
+  }),
+  {
+    notes: 'An ArcGIS Online export in Web Mercator (Auxiliary Sphere .prj).',
+    outcome: 'ok',
+    kind: 'reprojected',
+    code: 'import.reprojectedMercator',
+    areas: 1,
+  },
+);
+write(
+  'shp_belgian_lambert72.zip',
+  shapefileZip(
+    'grens_be',
+    [
+      [
+        [
+          [150_000, 200_000],
+          [150_300, 200_000],
+          [150_300, 200_200],
+          [150_000, 200_000],
+        ],
+      ],
+    ],
+    { prj: PRJ_LAMBERT72, cpg: 'UTF-8' },
+  ),
+  {
+    notes: 'Data from a Belgian neighbour in Belgian Lambert 72.',
+    outcome: 'error',
+    kind: 'unsupported',
+    code: 'import.crsUnknown',
+  },
+);
+write(
+  'shp_polylines_only.zip',
+  shapefileZip('sloten', [[field.slice(0, 3)], [park.slice(0, 3)]], {
+    prj: new TextDecoder().decode(part('prj')),
+    type: 3,
+  }),
+  {
+    notes: 'A ditch network (PolyLine shapefile): lines, no areas.',
+    outcome: 'error',
+    kind: 'no-polygons',
+    code: 'import.onlyLines',
+  },
+);
+const badDbf = writeDbf(fields, rows, utf8);
+new DataView(badDbf.buffer).setUint32(4, 0xfffffff0, true);
+write(
+  'shp_dbf_corrupt_record_count.zip',
+  shapefileZip('plangebied', [[field], [park]], {
+    prj: new TextDecoder().decode(part('prj')),
+    dbf: badDbf,
+  }),
+  {
+    notes: 'A .dbf whose header claims four billion records (a crashed export).',
+    outcome: 'error',
+    kind: 'unreadable',
+    code: 'import.dbfCorrupt',
   },
 );
 

@@ -14,6 +14,7 @@ interface Expectation {
   code: string | null;
   areas?: number;
   featureNotes?: Array<[number, string]>;
+  attribute?: { field: string; value: string };
 }
 
 const corpus: Expectation[] = JSON.parse(readFileSync(`${root}/expected.json`, 'utf8'));
@@ -57,6 +58,9 @@ describe('bad-input corpus', () => {
         );
       }
       for (const note of result.notes) expectMessage(note.code);
+      if (c.attribute) {
+        expect(result.value.areas[0]?.properties[c.attribute.field]).toBe(c.attribute.value);
+      }
     });
   }
 });

@@ -1,5 +1,6 @@
 import kinks from '@turf/kinks';
 import fc from 'fast-check';
+import { zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { rdToWgs84 } from '../projection/rd';
 import { multiPolygonArea, signedRingArea } from './geometry';
@@ -211,6 +212,46 @@ describe('limits', () => {
       code: 'import.fileTooLarge',
       params: { sizeMb: 52, maxMb: 50 },
     });
+  });
+});
+
+describe('whole-file limits', () => {
+  test('a file over the default 100 MiB is refused before it is read', async () => {
+    const result = await parseAreasFile({
+      name: 'groot.geojson',
+      bytes: new Uint8Array(101 * 1024 * 1024),
+    });
+    expect(result.ok ? null : result.error).toMatchObject({
+      kind: 'too-large',
+      code: 'import.fileTooLarge',
+      params: { sizeMb: 101, maxMb: 100 },
+    });
+  });
+
+  test('a zip entry that unpacks beyond maxBytes is refused (zip bomb)', async () => {
+    const bomb = zipSync(
+      { 'a.shp': new Uint8Array(4 * 1024 * 1024), 'a.dbf': new Uint8Array(10) },
+      { level: 9 },
+    );
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const result = await parseAreasFile({ name: 'a.zip', bytes: bomb }, { maxBytes: 1024 * 1024 });
+    expect(result.ok ? null : result.error.kind).toBe('too-large');
+  });
+});
+
+describe('rings of one polygon', () => {
+  test('a hole crossing its outer ring is a self-intersection, with the place', async () => {
+    const outer = square(155_000, 463_000, 100);
+    const hole = square(155_050, 463_050, 100).reverse();
+    const result = await parse('a.geojson', rdCollection([{ rings: [outer, hole] }]));
+    if (result.ok) throw new Error('refusal expected');
+    expect(result.error.kind).toBe('self-intersection');
+    // The outlines cross twice; either place is right.
+    const { x, y } = result.error.params ?? {};
+    expect([
+      [155_100, 463_050],
+      [155_050, 463_100],
+    ]).toContainEqual([x, y]);
   });
 });
 

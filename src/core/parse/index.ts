@@ -314,6 +314,7 @@ async function build(
       geometry.polygons,
       axesSwapped ? swapped : transform,
       limits.maxVertices,
+      options?.repairSelfIntersections === true,
     );
     if (!result.ok) {
       refuse(result.kind, result.code, result.params);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { parseAreasFile } from './index';
 
@@ -111,6 +112,33 @@ describe('fuzz', () => {
         await parsesQuietly('a.geojson', new TextEncoder().encode(JSON.stringify(value) ?? ''));
       }),
       { numRuns: 400, seed: 10 },
+    );
+  });
+
+  test('byte flips and truncations inside the parts of a zipped shapefile', async () => {
+    const parts = unzipSync(
+      new Uint8Array(readFileSync(`${fixtures}/imports/files/shp_rd_prj_utf8_gouda.zip`)),
+    );
+    const names = Object.keys(parts).filter((n) => /\.(shp|dbf|prj|cpg)$/.test(n));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...names),
+        fc.array(
+          fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })),
+          { maxLength: 6 },
+        ),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        async (name, flips, keep) => {
+          const bytes = (parts[name] as Uint8Array).slice();
+          for (const [at, value] of flips) bytes[Math.floor(at * (bytes.length - 1))] = value;
+          const cut = bytes.subarray(
+            0,
+            Math.max(0, Math.ceil(bytes.length * (keep < 0.5 ? keep * 2 : 1))),
+          );
+          await parsesQuietly('a.zip', zipSync({ ...parts, [name]: cut }, { level: 0 }));
+        },
+      ),
+      { numRuns: 400, seed: 11 },
     );
   });
 

@@ -738,5 +738,20 @@ write(
   },
 );
 
+write(
+  'geojson_zipped_for_mail.zip',
+  zip({
+    'plangebied/plangebied.geojson': collection([feature({ naam: 'Akker' }, polygon(fieldLonLat))]),
+    '__MACOSX/plangebied/._plangebied.geojson': deterministicBytes(80, 5),
+  }),
+  {
+    notes: 'A GeoJSON zipped on a Mac to send it by mail.',
+    outcome: 'ok',
+    kind: null,
+    code: null,
+    areas: 1,
+  },
+);
+
 writeFileSync(resolve(out, 'expected.json'), `${JSON.stringify(expected, null, 1)}\n`);
 process.stderr.write(`wrote ${expected.length} files to ${out}\n`);

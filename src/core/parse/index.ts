@@ -48,7 +48,11 @@ function read(bytes: Uint8Array, name: string, limits: Limits): Result<RawFile> 
   const kind = detect(bytes, head, name);
   switch (kind) {
     case 'zip':
-      return readZip(bytes, limits.maxBytes);
+      return readZip(bytes, limits.maxBytes, (inner, innerName) =>
+        detect(inner, '', innerName) === 'zip'
+          ? fail('unsupported', 'import.zipNoShapefile', { found: innerName })
+          : read(inner, innerName, limits),
+      );
     case 'geopackage':
       return fail('unsupported', 'import.geopackage');
     case 'shp':

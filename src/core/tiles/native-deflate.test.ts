@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { getDecoder } from 'geotiff';
 import { describe, expect, it } from 'vitest';
 import { openRaster } from '../raster/raster-source';
-import { useNativeDeflate } from './native-deflate';
+import { installNativeDeflate } from './native-deflate';
 
 const FIXTURE = resolve(import.meta.dirname, '../../../test/fixtures/zonal/small.tif');
 
@@ -11,7 +11,7 @@ describe('native DEFLATE decoding', () => {
     const before = await openRaster({ kind: 'path', path: FIXTURE });
     const expected = await before.readWindow(0, [0, 0, 400, 400]);
     const overview = await before.readWindow(1, [0, 0, 200, 200]);
-    useNativeDeflate();
+    installNativeDeflate();
     const parameters = {
       tileWidth: 256,
       tileHeight: 256,

@@ -27,7 +27,7 @@ let installed = false;
  * tiles worker calls it once). Same output, less time per decoded block. Does nothing where the
  * platform has no DecompressionStream.
  */
-export function useNativeDeflate(): void {
+export function installNativeDeflate(): void {
   if (installed || typeof DecompressionStream === 'undefined') return;
   installed = true;
   addDecoder(

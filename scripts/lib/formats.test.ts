@@ -5,6 +5,7 @@ import { CSV_FIGURES, csvHeader, formatCsv } from './format-csv';
 import { formatJson, formatJsonError } from './format-json';
 import { formatNumber, formatTable } from './format-table';
 import type { Output, RunContext } from './output-types';
+import { readCsv } from './read-csv';
 
 function sampleOutput(): Output {
   const accumulator = createEstimateAccumulator(DEFAULT_SCENARIO, {
@@ -54,34 +55,6 @@ const context: RunContext = {
   synthetic: true,
 };
 
-/** A small RFC 4180 reader: quoted fields, doubled quotes; skips the `#` comment line. */
-function parseCsv(text: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  for (const line of text.replace(/^\uFEFF/, '').split('\r\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const cells: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else if (ch === '"') quoted = false;
-        else cell += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === separator) {
-        cells.push(cell);
-        cell = '';
-      } else cell += ch;
-    }
-    cells.push(cell);
-    rows.push(cells);
-  }
-  return rows;
-}
-
 test.each([
   ['nl', ';', (s: string) => Number(s.replace(',', '.'))],
   ['en', ',', (s: string) => Number(s)],
@@ -95,7 +68,7 @@ test.each([
     expect(comment).not.toMatch(/[;,]/);
     expect(comment).toContain('nl');
     expect(comment).toContain('Demo');
-    const rows = parseCsv(csv, separator);
+    const rows = readCsv(csv, separator);
     const [header, first, second] = rows;
     expect(rows).toHaveLength(3);
     expect(header).toEqual(csvHeader(context.layerIds));

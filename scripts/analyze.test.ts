@@ -336,6 +336,42 @@ describe('areas files (test/fixtures/imports/expected.json)', () => {
   });
 });
 
+describe('without --layer: the demo dataset', () => {
+  test('all five base layers, a cross table and a synthetic estimate per area', async () => {
+    const out = await json([WGS84_POLYGONS]);
+    expect(out.areas).toHaveLength(expected.length);
+    const big = out.areas.find((a) => a.id === 'big_complex') as JsonArea & {
+      cross?: Array<{ ha: number; stock_t_c: number }>;
+      estimate: { synthetic: boolean; peat: { ha: number } } | null;
+    };
+    expect(Object.keys(big.layers).sort()).toEqual([
+      'carbon-stock',
+      'land-use',
+      'organic-matter',
+      'sealed',
+      'soil-group',
+    ]);
+    expect(big.estimate?.synthetic).toBe(true);
+    expect(big.estimate?.stock_t_c.central).toBeCloseTo(
+      big.layers['carbon-stock']?.sum_t ?? NaN,
+      6,
+    );
+    const crossStock = (big.cross ?? []).reduce((sum, cell) => sum + cell.stock_t_c, 0);
+    expect(big.cross?.length).toBeGreaterThan(1);
+    expect(crossStock).toBeCloseTo(big.layers['carbon-stock']?.sum_t ?? NaN, 3);
+    expect(out.warnings.some((w) => w.kind === 'cross-omitted')).toBe(false);
+  });
+
+  test('the CSV comment names the method, the demo and that it is synthetic', async () => {
+    const outcome = await run([RD_POLYGONS, '--format', 'csv', '--lang', 'en']);
+    expect(outcome.code).toBe(0);
+    const comment = outcome.stdout.slice(1, outcome.stdout.indexOf('\r\n'));
+    expect(comment).toMatch(/method: nl/);
+    expect(comment).toMatch(/Klaverwaard/);
+    expect(comment).toMatch(/synthetic/);
+  });
+});
+
 test('an internal fault (the demo catalogue is missing) exits 1 with kind internal', async () => {
   const outcome = await run([RD_POLYGONS, '--format', 'json'], {
     catalogue: join(scratch, 'no-catalogue.json'),

@@ -59,7 +59,7 @@ export function createEstimateAccumulator(
       if (PEAT_CELLS[8 * soil + landUse] === 1) peatHa += weightHa;
       let sealedShare = 0;
       const sealed = cell.sealed;
-      if (sealed === sealed) {
+      if (Number.isFinite(sealed)) {
         sealedShare = sealed <= 0 ? 0 : sealed >= 100 ? 1 : sealed / 100;
         sealedDataHa += weightHa;
         sealedHa += sealedShare * weightHa;

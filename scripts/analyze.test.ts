@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -259,6 +261,47 @@ describe('wrong command lines exit 2 with kind usage', () => {
     expect(outcome.stdout).toBe('');
     expect(outcome.stderr).toMatch(/Kies json, csv of table/);
   });
+});
+
+test('--layer takes a URL: the GeoTIFF is read with HTTP range requests', async () => {
+  const bytes = readFileSync(join(zonal, 'small.tif'));
+  const ranges: string[] = [];
+  const server = createServer((request, response) => {
+    if (request.url !== '/small.tif') {
+      response.writeHead(404).end();
+      return;
+    }
+    const match = /bytes=(\d+)-(\d*)/.exec(request.headers.range ?? '');
+    if (!match) {
+      response.writeHead(200, { 'Content-Length': bytes.length, 'Accept-Ranges': 'bytes' });
+      response.end(bytes);
+      return;
+    }
+    ranges.push(match[0]);
+    const start = Number(match[1]);
+    const end = Math.min(match[2] ? Number(match[2]) : bytes.length - 1, bytes.length - 1);
+    response.writeHead(206, {
+      'Content-Range': `bytes ${start}-${end}/${bytes.length}`,
+      'Content-Length': end - start + 1,
+      'Accept-Ranges': 'bytes',
+    });
+    response.end(bytes.subarray(start, end + 1));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}/small.tif`;
+    const out = await json([RD_POLYGONS, '--layer', `carbon-stock=${url}`]);
+    const tiny = expected.find((e) => e.id === 'tiny');
+    const stats = out.areas.find((a) => a.id === 'tiny')?.layers['carbon-stock'];
+    expect(relative(stats?.mean ?? NaN, tiny?.mean ?? NaN)).toBeLessThanOrEqual(1e-6);
+    expect(ranges.length).toBeGreaterThan(0);
+    const missing = await run([RD_POLYGONS, '--layer', `carbon-stock=${url}x`, '--format', 'json']);
+    expect(missing.code).toBe(2);
+    expect(errorOf(missing.stdout).kind).toBe('unreadable');
+  } finally {
+    server.close();
+  }
 });
 
 describe('--layer rasters that cannot be used exit 2', () => {

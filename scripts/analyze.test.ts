@@ -415,6 +415,53 @@ describe('without --layer: the demo dataset', () => {
   });
 });
 
+test('a point among polygons: exit 0, a warning per skipped feature, no estimate without stock', async () => {
+  const square = (x: number) => [
+    [
+      [x, 461000],
+      [x + 1000, 461000],
+      [x + 1000, 462000],
+      [x, 462000],
+      [x, 461000],
+    ],
+  ];
+  const file = join(scratch, 'partial.geojson');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: 'a' },
+          geometry: { type: 'Polygon', coordinates: square(151000) },
+        },
+        {
+          type: 'Feature',
+          properties: { id: 'p' },
+          geometry: { type: 'Point', coordinates: [151500, 461500] },
+        },
+        {
+          type: 'Feature',
+          properties: { id: 'b' },
+          geometry: { type: 'Polygon', coordinates: square(153000) },
+        },
+      ],
+    }),
+  );
+  const out = await json([file, '--layer', `sealed=${join(zonal, 'small.tif')}`, '--lang', 'en']);
+  expect(out.areas.map((a) => [a.id, a.area_ha])).toEqual([
+    ['a', 100],
+    ['b', 100],
+  ]);
+  expect(out.areas.every((a) => a.estimate === null)).toBe(true);
+  const point = out.warnings.find((w) => w.feature === 2);
+  expect(point?.kind).toBe('no-polygons');
+  expect(point?.message.length).toBeGreaterThan(10);
+  expect(out.warnings.find((w) => w.kind === 'partial')?.feature).toBeNull();
+});
+
 test('an internal fault (the demo catalogue is missing) exits 1 with kind internal', async () => {
   const outcome = await run([RD_POLYGONS, '--format', 'json'], {
     catalogue: join(scratch, 'no-catalogue.json'),

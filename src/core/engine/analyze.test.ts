@@ -167,7 +167,7 @@ describe('analyzeAreas on memory rasters', () => {
     });
     expect(result.areas[1]?.area_ha).toBeCloseTo(100, 9);
     expect(result.warnings).toEqual([
-      { kind: 'no-data', code: 'analysis.noData', params: { name: 'Elders' }, feature: 2 },
+      { kind: 'no-data', code: 'errors.noData', params: { name: 'Elders' }, feature: 2 },
     ]);
   });
 
@@ -184,7 +184,7 @@ describe('analyzeAreas on memory rasters', () => {
     expect(result.warnings).toEqual([
       {
         kind: 'cross-omitted',
-        code: 'analysis.crossOmitted',
+        code: 'errors.crossOmitted',
         params: { missing: '-', otherGrid: 'land-use' },
         feature: null,
       },

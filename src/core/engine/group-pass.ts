@@ -3,7 +3,7 @@ import type { LayerId } from '../raster/classes';
 import type { RasterArray } from '../raster/raster-source';
 import {
   type CellWindow,
-  CoverageScratch,
+  type CoverageScratch,
   coverageFractions,
   type PreparedPolygon,
   polygonCellWindow,
@@ -64,6 +64,8 @@ export interface PassContext {
   signal?: AbortSignal;
   /** Called after each window. */
   tick: () => void | Promise<void>;
+  /** Coverage memory reused by every pass of the analysis. */
+  scratch: CoverageScratch;
 }
 
 /** What one pass over a group feeds, beside each layer's statistics. */
@@ -113,7 +115,7 @@ export async function passGroup(
   const sealedIndex = roleIndex('sealed');
   const feedsCells = sinks.cross !== null || sinks.estimate !== null;
   const cellHa = cellAreaHa(group.grid);
-  const scratch = new CoverageScratch();
+  const scratch = context.scratch;
   const physical = new Float64Array(layers.length);
   const cell: CellValues = { stock: 0, organicMatter: 0, soilGroup: 0, landUse: 0, sealed: 0 };
   const pick = (index: number, unknown: number) =>

@@ -73,17 +73,24 @@ export function planAnalysis(layers: EngineLayer[]): AnalysisPlan {
       .map((layer) => layer.id);
     warnings.push({
       kind: 'cross-omitted',
-      code: 'analysis.crossOmitted',
+      code: 'errors.crossOmitted',
       params: { missing: missing.join(', ') || '-', otherGrid: elsewhere.join(', ') || '-' },
       feature: null,
     });
   }
   let estimate: EstimateOptions | null = null;
   if (reference) {
-    const useLayer = stock !== undefined && reference.layers.includes(stock);
-    const range = useLayer ? (stock.meta.stock_range ?? { low: 1, high: 1 }) : OM_STOCK_RANGE;
+    const stockInReference = stock !== undefined && reference.layers.includes(stock);
+    // A stock layer computed from organic matter is recomputed per cell from organic matter, so
+    // the scenario's f_C and bulk density apply (EstimateOptions.stockSource).
+    const fromOrganicMatter =
+      !stockInReference ||
+      (stock?.meta.derived_from === 'organic-matter' && inReference('organic-matter'));
+    const range = stockInReference
+      ? (stock.meta.stock_range ?? (fromOrganicMatter ? OM_STOCK_RANGE : { low: 1, high: 1 }))
+      : OM_STOCK_RANGE;
     estimate = {
-      stockSource: useLayer ? 'layer' : 'organic-matter',
+      stockSource: fromOrganicMatter ? 'organic-matter' : 'layer',
       stockRange: { low: range.low, high: range.high },
       synthetic: layers.some((layer) => layer.meta.synthetic),
     };

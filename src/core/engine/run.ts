@@ -1,7 +1,7 @@
 import type { Scenario } from '../estimate/scenario';
 import { isInRdAreaOfUse, rdToWgs84 } from '../projection/rd';
 import type { LayerId } from '../raster/classes';
-import { type PreparedPolygon, preparePolygon } from '../zonal/coverage-fractions';
+import { CoverageScratch, type PreparedPolygon, preparePolygon } from '../zonal/coverage-fractions';
 import type { LayerStatsById } from '../zonal/types';
 import { cellAreaHa, type LayerAccumulator } from '../zonal/zonal-stats';
 import {
@@ -81,8 +81,8 @@ async function analyzeOne(
   if (covered === 0 && layers.length > 0) {
     warnings.push(
       inNetherlands(polygon)
-        ? { kind: 'no-data', code: 'analysis.noData', params: { name: area.name }, feature }
-        : { kind: 'out-of-area', code: 'analysis.outOfArea', params: { name: area.name }, feature },
+        ? { kind: 'no-data', code: 'errors.noData', params: { name: area.name }, feature }
+        : { kind: 'out-of-area', code: 'errors.outOfArea', params: { name: area.name }, feature },
     );
   }
   let crossRows: AreaResult['cross'];
@@ -130,6 +130,7 @@ export async function analyzeAreasWith(
   let lastYield = Date.now();
   const context: PassContext = {
     signal: options.signal,
+    scratch: new CoverageScratch(),
     async tick() {
       done++;
       options.onProgress?.(done, total);

@@ -59,15 +59,29 @@ function featureOf(value: unknown, index: number): RawFeature {
   return id === undefined ? { index, geometry, properties } : { index, geometry, properties, id };
 }
 
+/** True when JSON text stops inside a string, object or array: a cut-off file. */
+function endsOpen(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) depth--;
+  }
+  return inString || depth > 0;
+}
+
 /** Reads GeoJSON text: a FeatureCollection, a Feature, a bare Geometry or an array of Features. */
 export function readGeoJson(text: string): Result<RawFile> {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    const truncated =
-      error instanceof SyntaxError && /end of (JSON )?(data|input)/i.test(error.message);
-    return fail('unreadable', truncated ? 'import.jsonTruncated' : 'import.jsonInvalid');
+  } catch {
+    return fail('unreadable', endsOpen(text) ? 'import.jsonTruncated' : 'import.jsonInvalid');
   }
   if (Array.isArray(json)) {
     if (json.length && json.every((item) => isRecord(item) && item.type === 'Feature')) {

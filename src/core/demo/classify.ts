@@ -1,5 +1,5 @@
 import { cellX, cellY, type Grid, rasterizeLine, rasterizePolygon } from './grid';
-import { type Landscape, riverDistance, riverY, SEED } from './landscape';
+import { type Landscape, riverBeltY, riverY, SEED } from './landscape';
 import { fractalNoise, hashUnit } from './random';
 
 /**
@@ -33,7 +33,7 @@ const RIDGE = { x0: 163600, y0: 471800, x1: 160200, y1: 462300, halfWidthM: 3300
 /** Centre and semi-axes (m) of the peat polder in the north-west. */
 const PEAT = { x: 149000, y: 467600, ax: 4300, ay: 3300 };
 const FLOODPLAIN_M = 600;
-const RIVER_CLAY_M = 2300;
+const RIVER_CLAY_M = 2000;
 
 function segmentDistance(x: number, y: number): number {
   const { x0, y0, x1, y1 } = RIDGE;
@@ -43,10 +43,25 @@ function segmentDistance(x: number, y: number): number {
   return Math.hypot(x - (x0 + t * dx), y - (y0 + t * dy));
 }
 
+/** The river at one RD x: centre-line y, slope factor and meander-belt axis y. */
+export interface RiverAtX {
+  y: number;
+  /** 1 / sqrt(1 + slope^2): turns a vertical offset into a distance. */
+  cosine: number;
+  beltY: number;
+}
+
+/** The river at x (computed once per grid column). */
+export function riverAt(x: number): RiverAtX {
+  const slope = (riverY(x + 5) - riverY(x - 5)) / 10;
+  return { y: riverY(x), cosine: 1 / Math.sqrt(1 + slope * slope), beltY: riverBeltY(x) };
+}
+
 /** Main soil group at an RD point outside the river itself. */
-export function soilGroupAt(x: number, y: number): number {
-  const toRiver = riverDistance(x, y) + 450 * fractalNoise(SEED + 50, x, y, 3000, 4);
-  const south = y < riverY(x);
+export function soilGroupAt(x: number, y: number, river: RiverAtX = riverAt(x)): number {
+  // The river-clay belt follows the meander belt (the long wave only), not every bend.
+  const toRiver = Math.abs(y - river.beltY) + 380 * fractalNoise(SEED + 50, x, y, 2600, 3);
+  const south = y < river.y;
   if (south) {
     // River-basin clay south of the river, with a few sandy river dunes (donken).
     return fractalNoise(SEED + 51, x, y, 1400, 3) > 0.42 && toRiver > 900
@@ -72,9 +87,9 @@ function parcelUnit(seed: number, x: number, y: number): number {
 }
 
 /** Land use of a rural cell by its soil group (shares per soil group, parcel by parcel). */
-function ruralLandUse(soil: number, x: number, y: number): number {
+function ruralLandUse(soil: number, x: number, y: number, toRiverM: number): number {
   const field = parcelUnit(SEED + 60, x, y);
-  if (riverDistance(x, y) + 150 * fractalNoise(SEED + 61, x, y, 800, 2) < FLOODPLAIN_M)
+  if (toRiverM + 150 * fractalNoise(SEED + 61, x, y, 800, 2) < FLOODPLAIN_M)
     return field < 0.2 ? LAND.natuur : LAND.grasland;
   switch (soil) {
     case SOIL.zand: {
@@ -128,25 +143,27 @@ export function classifyCells(grid: Grid, landscape: Landscape): ClassRasters {
   const soilGroup = new Uint8Array(n).fill(NODATA_CLASS);
   const landUse = new Uint8Array(n).fill(NODATA_CLASS);
   const sealed = new Uint8Array(n).fill(NODATA_CLASS);
+  const rivers = Array.from({ length: grid.width }, (_, col) => riverAt(cellX(grid, col)));
   for (let row = 0; row < grid.height; row++) {
     const y = cellY(grid, row);
     for (let col = 0; col < grid.width; col++) {
       const i = row * grid.width + col;
       if (!inside[i]) continue;
       const x = cellX(grid, col);
-      const river = riverDistance(x, y) <= landscape.riverHalfWidthM;
-      if (river || water[i]) {
+      const river = rivers[col] as RiverAtX;
+      const toRiverM = Math.abs(y - river.y) * river.cosine;
+      if (toRiverM <= landscape.riverHalfWidthM || water[i]) {
         landUse[i] = LAND.water;
         sealed[i] = 0;
         continue;
       }
-      const soil = soilGroupAt(x, y);
+      const soil = soilGroupAt(x, y, river);
       soilGroup[i] = soil;
       const jitter = hashUnit(SEED + 70, col, row);
       let use: number;
       let seal = 0;
       if (built[i]) {
-        const park = fractalNoise(SEED + 71, x, y, 700, 3) > 0.38;
+        const park = fractalNoise(SEED + 71, x, y, 600, 3) > 0.22;
         use = park ? LAND.stedelijkGroen : LAND.bebouwd;
         const base = built[i] === 2 ? 62 : 48;
         seal = park
@@ -159,7 +176,7 @@ export function classifyCells(grid: Grid, landscape: Landscape): ClassRasters {
         use = LAND.bebouwd;
         seal = 35 + 30 * jitter;
       } else {
-        use = ruralLandUse(soil, x, y);
+        use = ruralLandUse(soil, x, y, toRiverM);
         // Polder ditches every 200 m in peat grassland.
         if ((soil === SOIL.veen || soil === SOIL.moerig) && use === LAND.grasland && col % 8 === 3)
           use = LAND.water;

@@ -46,8 +46,11 @@ export function riverPolygon(line: Line, halfWidthM: number): Ring {
     const length = Math.hypot(xb - xa, yb - ya);
     const nx = -(yb - ya) / length;
     const ny = (xb - xa) / length;
-    left.push([x + nx * halfWidthM, y + ny * halfWidthM]);
-    right.push([x - nx * halfWidthM, y - ny * halfWidthM]);
+    // Ends stay on the box edge the centre line starts and ends on.
+    const clamp = (v: number) =>
+      Math.min(line[line.length - 1]?.[0] ?? v, Math.max(line[0]?.[0] ?? v, v));
+    left.push([clamp(x + nx * halfWidthM), y + ny * halfWidthM]);
+    right.push([clamp(x - nx * halfWidthM), y - ny * halfWidthM]);
   });
   return [...right, ...left.reverse()];
 }

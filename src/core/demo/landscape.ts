@@ -55,6 +55,11 @@ export function riverY(x: number): number {
   );
 }
 
+/** RD y of the axis of the river's meander belt at x: the long wave of `riverY`. */
+export function riverBeltY(x: number): number {
+  return 459900 + 450 * Math.sin((2 * Math.PI * (x - DEMO_BOX.minX)) / 7300 + 0.7);
+}
+
 /** Distance (m) from (x, y) to the river centre line, from the vertical offset and the slope. */
 export function riverDistance(x: number, y: number): number {
   const slope = (riverY(x + 5) - riverY(x - 5)) / 10;
@@ -62,12 +67,12 @@ export function riverDistance(x: number, y: number): number {
 }
 
 export const PLACES: Place[] = [
-  { name: 'Klaverwaard', rank: 'town', x: 155300, y: 462900, radiusM: 1250 },
-  { name: 'Eekhorst', rank: 'village', x: 161500, y: 466700, radiusM: 480 },
-  { name: 'Sluisveen', rank: 'village', x: 150300, y: 464600, radiusM: 420 },
-  { name: 'Bramdijk', rank: 'village', x: 148600, y: 461600, radiusM: 400 },
-  { name: 'Wolderkamp', rank: 'village', x: 158600, y: 457700, radiusM: 430 },
-  { name: 'Hazelrode', rank: 'village', x: 155800, y: 468600, radiusM: 380 },
+  { name: 'Klaverwaard', rank: 'town', x: 155300, y: 463200, radiusM: 2000 },
+  { name: 'Eekhorst', rank: 'village', x: 161500, y: 466700, radiusM: 650 },
+  { name: 'Sluisveen', rank: 'village', x: 150300, y: 464600, radiusM: 560 },
+  { name: 'Bramdijk', rank: 'village', x: 148600, y: 461700, radiusM: 520 },
+  { name: 'Wolderkamp', rank: 'village', x: 158600, y: 457700, radiusM: 600 },
+  { name: 'Hazelrode', rank: 'village', x: 155800, y: 468800, radiusM: 480 },
 ];
 
 /** Exit distance of a ray from the origin along (dx, dy) through an origin-centred box. */

@@ -7,9 +7,9 @@ import { SEED } from './landscape';
 import { fractalNoise, hashUnit } from './random';
 
 /**
- * Organic matter per cell: each soil group's cells take the real distribution of 0-30 cm OM of
- * the BRO profiles of that group (matched by rank to a spatially correlated noise field, so the
- * cells of a group have exactly that distribution), then land use adjusts it.
+ * Organic matter per cell: the cells of each soil group and land use take the real distribution
+ * of 0-30 cm OM of the BRO profiles of that group (matched by rank to a spatially correlated noise
+ * field, so each such stratum has exactly that distribution), scaled by a land-use factor.
  */
 
 export const OM_NODATA = 65535;
@@ -32,13 +32,15 @@ const GROUP_OF_CODE: Record<number, SoilGroup> = {
  * on sand; sealed soil in built-up cells loses topsoil (scaled by its sealed share below).
  */
 const MINERAL_FACTOR: Record<number, number> = {
-  [LAND.akker]: 0.86,
-  [LAND.grasland]: 1.5,
+  [LAND.akker]: 0.9,
+  [LAND.grasland]: 1.55,
   [LAND.bos]: 1.6,
   [LAND.natuur]: 1.45,
   [LAND.stedelijkGroen]: 1.1,
   [LAND.bebouwd]: 1,
 };
+/** Arable clay keeps more OM than arable sand (Dutch soil survey medians, Lesschen et al. 2012). */
+const ARABLE_ON_CLAY: Record<number, number> = { [SOIL.zeeklei]: 1.1, [SOIL.rivierklei]: 1.2 };
 const PEAT_FACTOR: Record<number, number> = {
   [LAND.akker]: 0.8,
   [LAND.grasland]: 1.05,
@@ -97,14 +99,17 @@ export function organicMatterCells(
       const x = cellX(grid, col);
       field[i] =
         fractalNoise(SEED + 80, x, y, 2400, 5, 0.55) + 0.3 * (hashUnit(SEED + 81, col, row) - 0.5);
-      const list = members.get(soil) ?? [];
+      // Strata of soil group x land use: each takes the group's whole distribution.
+      const stratum = soil * 16 + (landUse[i] as number);
+      const list = members.get(stratum) ?? [];
       list.push(i);
-      members.set(soil, list);
+      members.set(stratum, list);
     }
   }
   const organicMatter = new Uint16Array(n).fill(OM_NODATA);
   const carbonStock = new Uint16Array(n).fill(STOCK_NODATA);
-  for (const [soil, cells] of members) {
+  for (const [stratum, cells] of [...members].sort((a, b) => a[0] - b[0])) {
+    const soil = Math.floor(stratum / 16);
     const group = GROUP_OF_CODE[soil];
     const sorted = group ? distributions.get(group) : undefined;
     if (!group || !sorted || sorted.length === 0)
@@ -115,6 +120,7 @@ export function organicMatterCells(
       const u = (rank + 0.5) / cells.length;
       const use = landUse[i] as number;
       let factor = (peaty ? PEAT_FACTOR : MINERAL_FACTOR)[use] ?? 1;
+      if (use === LAND.akker) factor *= ARABLE_ON_CLAY[soil] ?? 1;
       if (use === LAND.bebouwd) factor *= 1 - 0.4 * ((sealed[i] as number) / 100);
       const om = Math.min(90, quantile(sorted, u) * factor);
       const stored = Math.max(1, Math.round(om / OM_SCALE));

@@ -90,32 +90,32 @@ function buildLevels(input: CogInput, tileSize: number): Level[] {
   return levels;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Encodes one full tile (edge tiles padded with nodata, or 0) as little-endian bytes. */
 function encodeTile(
   level: Level,
   tileCol: number,
   tileRow: number,
   tileSize: number,
-  type: CogSampleType,
   pad: number,
 ): Uint8Array {
-  const bytesPer = bitsOf(type) / 8;
-  const bytes = new Uint8Array(tileSize * tileSize * bytesPer);
-  const view = new DataView(bytes.buffer);
+  const Ctor = level.data.constructor as new (length: number) => CogArray;
+  const tile = new Ctor(tileSize * tileSize);
+  tile.fill(pad);
   const col0 = tileCol * tileSize;
   const row0 = tileRow * tileSize;
-  for (let r = 0; r < tileSize; r++) {
-    const row = row0 + r;
-    for (let c = 0; c < tileSize; c++) {
-      const col = col0 + c;
-      const inside = row < level.height && col < level.width;
-      const value = inside ? (level.data[row * level.width + col] as number) : pad;
-      const at = (r * tileSize + c) * bytesPer;
-      if (type === 'uint8') view.setUint8(at, value);
-      else if (type === 'uint16') view.setUint16(at, value, true);
-      else if (type === 'int16') view.setInt16(at, value, true);
-      else view.setFloat32(at, value, true);
-    }
+  const width = Math.min(tileSize, level.width - col0);
+  const height = Math.min(tileSize, level.height - row0);
+  for (let r = 0; r < height; r++) {
+    const start = (row0 + r) * level.width + col0;
+    tile.set(level.data.subarray(start, start + width), r * tileSize);
+  }
+  const bytes = new Uint8Array(tile.buffer);
+  if (!LITTLE_ENDIAN && tile.BYTES_PER_ELEMENT > 1) {
+    // TIFF says "II": swap each sample's bytes on a big-endian machine.
+    const size = tile.BYTES_PER_ELEMENT;
+    for (let i = 0; i < bytes.length; i += size) bytes.subarray(i, i + size).reverse();
   }
   return bytes;
 }
@@ -227,7 +227,7 @@ export function writeCog(input: CogInput): Uint8Array {
     for (let row = 0; row < down; row++)
       for (let col = 0; col < across; col++)
         out.push(
-          zlibSync(encodeTile(level, col, row, tileSize, input.sampleType, pad), {
+          zlibSync(encodeTile(level, col, row, tileSize, pad), {
             level: (input.level ?? 6) as 6,
           }),
         );

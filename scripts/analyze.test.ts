@@ -472,12 +472,16 @@ test('a point among polygons: exit 0, a warning per skipped feature, no estimate
   expect(out.warnings.find((w) => w.kind === 'partial')?.feature).toBeNull();
 });
 
-test('an internal fault (the demo catalogue is missing) exits 1 with kind internal', async () => {
-  const outcome = await run([RD_POLYGONS, '--format', 'json'], {
-    catalogue: join(scratch, 'no-catalogue.json'),
-  });
-  expect(outcome.code).toBe(1);
-  expect(errorOf(outcome.stdout).kind).toBe('internal');
+test('an internal fault (the demo catalogue missing or broken) exits 1 with kind internal', async () => {
+  const broken = join(scratch, 'broken-catalogue.json');
+  writeFileSync(broken, '{"layers": 12');
+  for (const catalogue of [join(scratch, 'no-catalogue.json'), broken]) {
+    const outcome = await run([RD_POLYGONS, '--format', 'json', '--lang', 'en'], { catalogue });
+    expect(outcome.code).toBe(1);
+    const error = errorOf(outcome.stdout);
+    expect(error.kind).toBe('internal');
+    expect(error.message).toContain(catalogue);
+  }
 });
 
 describe('the real command (spawned)', () => {

@@ -91,7 +91,8 @@ export async function run(argv: readonly string[], env: RunEnvironment = {}): Pr
             code: 'errors.internal',
             params: { detail: caught instanceof Error ? caught.message : String(caught) },
           };
-    const message = messageOf(language, error);
+    const detail = error.kind === 'internal' ? error.params?.detail : undefined;
+    const message = messageOf(language, error) + (detail ? ` (${detail})` : '');
     log(message);
     if (caught instanceof Error && !(caught instanceof Failure) && caught.stack) log(caught.stack);
     const code = error.kind === 'internal' ? 1 : 2;

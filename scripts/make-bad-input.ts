@@ -335,6 +335,17 @@ write(
     code: 'import.crsUnknown',
   },
 );
+write(
+  'geojson_rd_coordinates_declared_wgs84.geojson',
+  collection([feature({ naam: 'Akker' }, polygon(field))], 'urn:ogc:def:crs:OGC:1.3:CRS84'),
+  {
+    notes:
+      'RD New coordinates under a CRS84 declaration (a layer saved with the wrong CRS set in QGIS).',
+    outcome: 'error',
+    kind: 'unsupported',
+    code: 'import.crsMismatch',
+  },
+);
 const paris: Ring = [
   [2.35, 48.85],
   [2.36, 48.85],

@@ -67,6 +67,53 @@ describe('fuzz', () => {
     );
   });
 
+  test('random JSON and GeoJSON-shaped features with random coordinates', async () => {
+    const number = fc.oneof(
+      fc.double({ noNaN: false }),
+      fc.double({ min: 3, max: 8 }),
+      fc.double({ min: 50, max: 54 }),
+      fc.integer({ min: -10_000, max: 700_000 }),
+    );
+    const position = fc.oneof(fc.array(number, { maxLength: 5 }), fc.jsonValue());
+    const ring = fc.array(position, { maxLength: 12 });
+    const geometry = fc.record({
+      type: fc.constantFrom(
+        'Polygon',
+        'MultiPolygon',
+        'Point',
+        'LineString',
+        'GeometryCollection',
+        'Bogus',
+      ),
+      coordinates: fc.oneof(
+        fc.array(ring, { maxLength: 3 }),
+        fc.array(fc.array(ring, { maxLength: 2 }), { maxLength: 2 }),
+        fc.jsonValue(),
+      ),
+      geometries: fc.array(fc.jsonValue(), { maxLength: 2 }),
+    });
+    const featureValue = fc.record({
+      type: fc.constant('Feature'),
+      properties: fc.jsonValue(),
+      id: fc.jsonValue(),
+      geometry: fc.oneof(geometry, fc.constant(null)),
+    });
+    const file = fc.oneof(
+      fc.jsonValue(),
+      fc.record({
+        type: fc.constant('FeatureCollection'),
+        crs: fc.jsonValue(),
+        features: fc.array(featureValue, { maxLength: 5 }),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(file, async (value) => {
+        await parsesQuietly('a.geojson', new TextEncoder().encode(JSON.stringify(value) ?? ''));
+      }),
+      { numRuns: 400, seed: 10 },
+    );
+  });
+
   test('truncations of valid files', async () => {
     await fc.assert(
       fc.asyncProperty(sample, fc.double({ min: 0, max: 1, noNaN: true }), async (file, share) => {

@@ -186,6 +186,34 @@ function chooseCrs(raw: RawFile, frames: Frame[], allPolygons: Position2[][][]):
   }
 }
 
+const FRAME_LABELS: Partial<Record<Frame, string>> = {
+  rd: 'RD New (EPSG:28992)',
+  wgs84: 'WGS84 (EPSG:4326)',
+  swapped: 'WGS84 (EPSG:4326)',
+  mercator: 'Web Mercator (EPSG:3857)',
+};
+
+/**
+ * A declared CRS wins, but when every polygon plainly reads as another CRS inside the Netherlands
+ * (RD numbers under a WGS84 declaration, say), the declaration is wrong: refuse and say so rather
+ * than report every area as lying outside the country.
+ */
+function declaredMismatch(choice: CrsChoice, frames: Frame[]): Result<ParsedFile> | null {
+  if (choice.detected) return null;
+  const expected: Frame[] =
+    choice.source.kind === 'rd'
+      ? ['rd']
+      : choice.source.kind === 'wgs84'
+        ? ['wgs84', 'swapped']
+        : choice.source.kind === 'mercator'
+          ? ['mercator']
+          : [];
+  if (expected.length === 0 || frames.some((f) => expected.includes(f))) return null;
+  const found = frames[0] ? FRAME_LABELS[frames[0]] : undefined;
+  if (!found || !frames.every((f) => FRAME_LABELS[f] === found)) return null;
+  return fail('unsupported', 'import.crsMismatch', { declared: choice.label, found });
+}
+
 /** The file-level error when no feature holds a polygon at all. */
 function noPolygons(features: RawFeature[]): Result<ParsedFile> {
   const count = (type: string) => features.filter((f) => f.geometry.type === type).length;
@@ -267,6 +295,8 @@ async function build(
   const frames = candidates.map((f) => frameOf(boundsOf(polygonsOf(f))));
   const crs = chooseCrs(raw, frames, candidates.flatMap(polygonsOf));
   if (!crs.ok) return crs;
+  const mismatch = declaredMismatch(crs.value, frames);
+  if (mismatch) return mismatch;
   const { source } = crs.value;
   const transform = transformFor(source);
   const swapped = transformFor({ kind: 'swapped' });
@@ -314,6 +344,7 @@ async function build(
       geometry.polygons,
       axesSwapped ? swapped : transform,
       limits.maxVertices,
+      options?.repairSelfIntersections === true,
     );
     if (!result.ok) {
       refuse(result.kind, result.code, result.params);

@@ -132,6 +132,24 @@ describe('geometry', () => {
     expect(result.ok && result.value.areas.map((a) => a.id)).toEqual(['1', '2']);
   });
 
+  test('a serpentine of 100,000 long furrows is checked quickly (no quadratic sweep)', () => {
+    const ring: Position2[] = [
+      [-10, 0],
+      [1_000, 0],
+    ];
+    for (let row = 1; row < 50_000; row++) {
+      if (row % 2) ring.push([1_000, row], [0, row]);
+      else ring.push([0, row], [1_000, row]);
+    }
+    ring.push([-10, 49_999], [-10, 0]);
+    const start = performance.now();
+    expect(findSelfIntersection([ring])).toBeNull();
+    expect(performance.now() - start).toBeLessThan(5_000);
+    // The same outline with one furrow pushed across its neighbour is caught.
+    const crossed = ring.map((p): Position2 => (p[1] === 20_001 ? [p[0], 20_002.5] : p));
+    expect(findSelfIntersection([crossed])).not.toBeNull();
+  });
+
   test('the self-intersection finder agrees with @turf/kinks on random small rings', () => {
     const coordinate = fc.integer({ min: 0, max: 20 });
     fc.assert(
@@ -252,6 +270,51 @@ describe('rings of one polygon', () => {
       [155_100, 463_050],
       [155_050, 463_100],
     ]).toContainEqual([x, y]);
+  });
+});
+
+describe('repair on request', () => {
+  const bowtie: Position2[] = [
+    [155_000, 463_000],
+    [155_300, 463_200],
+    [155_300, 463_000],
+    [155_000, 463_200],
+    [155_000, 463_000],
+  ];
+
+  test('a bow-tie is split into its two lobes when asked, with a notice saying where', async () => {
+    const text = rdCollection([{ rings: [bowtie] }]);
+    const refused = await parse('a.geojson', text);
+    expect(refused.ok ? null : refused.error.kind).toBe('self-intersection');
+    const result = await parse('a.geojson', text, { repairSelfIntersections: true });
+    if (!result.ok) throw new Error(result.error.code);
+    const area = result.value.areas[0];
+    expect(area?.rd.length).toBe(2);
+    expect(area?.wgs84.type).toBe('MultiPolygon');
+    // Two triangles of base 200 m and height 150 m.
+    expect(multiPolygonArea(area?.rd ?? [])).toBeCloseTo(30_000, 3);
+    expect(result.notes).toEqual([
+      {
+        kind: 'repaired',
+        code: 'import.selfIntersectionSplit',
+        params: {
+          x: 155_150,
+          y: 463_100,
+          lon: expect.any(Number),
+          lat: expect.any(Number),
+          parts: 2,
+        },
+        feature: 1,
+      },
+    ]);
+  });
+
+  test('an outline with holes is still refused', async () => {
+    const hole = square(155_010, 463_090, 5).reverse();
+    const result = await parse('a.geojson', rdCollection([{ rings: [bowtie, hole] }]), {
+      repairSelfIntersections: true,
+    });
+    expect(result.ok ? null : result.error.kind).toBe('self-intersection');
   });
 });
 

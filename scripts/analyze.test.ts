@@ -255,6 +255,15 @@ describe('wrong command lines exit 2 with kind usage', () => {
     expect(nl.stderr).toMatch(/^Onbekende kaartlaag carbon\./);
   });
 
+  test('--help prints the usage in the chosen language on stdout and exits 0', async () => {
+    const nl = await run(['--help']);
+    expect(nl.code).toBe(0);
+    expect(nl.stdout).toMatch(/^Gebruik: npm run -s analyze/);
+    const en = await run(['-h', '--lang', 'en']);
+    expect(en.stdout).toMatch(/--layer <id>=<GeoTIFF>/);
+    expect(en.stdout).toMatch(/Exit code: 0 done, 2 input that cannot be used, 1 internal fault/);
+  });
+
   test('an unknown --format is itself a usage error, reported as text', async () => {
     const outcome = await run([RD_POLYGONS, '--format', 'xml']);
     expect(outcome.code).toBe(2);

@@ -78,6 +78,7 @@ export async function run(argv: readonly string[], env: RunEnvironment = {}): Pr
     stderr += line;
     env.onStderr?.(line);
   };
+  if (commandLine.help) return { stdout: `${t(language, 'cli.help')}\n`, stderr: '', code: 0 };
   try {
     const options = unwrap(commandLine.options);
     const stdout = await analyze(options, env, log);

@@ -50,11 +50,9 @@ let preloaded: { url: string; catalogue: Promise<Result<LoadedCatalogue>> } | nu
 export function preloadDataset(tiles: TileHooks | null): Promise<Result<LoadedCatalogue>> {
   const url = catalogueUrlOf(window.location);
   if (preloaded?.url !== url) {
-    const catalogue = loadCatalogue(url);
-    void catalogue.then((loaded) => {
-      if (loaded.ok) tiles?.register(loaded.value.catalogueUrl);
-    });
-    preloaded = { url, catalogue };
+    // The workers fetch the catalogue themselves: no need to wait for ours.
+    tiles?.register(new URL(url, window.location.href).href);
+    preloaded = { url, catalogue: loadCatalogue(url) };
   }
   return preloaded.catalogue;
 }
@@ -118,8 +116,9 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | n
   cleanups.push(() => map.off('error', onError));
 
   const styleLoaded = new Promise<void>((resolve) => {
+    // Sources and layers may go in once the style is parsed; no need to wait for a first frame.
     if (map.isStyleLoaded()) resolve();
-    else map.once('load', () => resolve());
+    else map.once('style.load', () => resolve());
   });
 
   mapStatus.setState({ dataset: { state: 'loading' } });

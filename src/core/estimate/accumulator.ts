@@ -1,4 +1,4 @@
-import { LAND_USES } from '../raster/classes';
+import { LAND_USES, SOIL_GROUPS } from '../raster/classes';
 import { createCellModel } from './cell-model';
 import { CO2_PER_C_RATIO, COEFFICIENTS } from './coefficients';
 import { effectiveYears, type LandUseTotals, measureResults, potential } from './measures';
@@ -13,7 +13,17 @@ const NON_PEAT_LAND_USES = new Set<number>(
     .filter(([, name]) => COEFFICIENTS.peat.excluded_land_uses.value.includes(name))
     .map(([code]) => Number(code)),
 );
-const PEAT_SOIL_GROUPS = new Set<number>([1, 2]);
+/** Soil-group codes of peat hectares (veen, moerig). */
+const PEAT_SOIL_GROUPS = Object.entries(SOIL_GROUPS)
+  .filter(([, name]) => COEFFICIENTS.peat.soil_groups.value.includes(name))
+  .map(([code]) => Number(code));
+/** 1 where a (soil code, land-use code) pair counts as emitting peat, at 8 x soil + land use. */
+const PEAT_CELLS = new Uint8Array(8 * 8);
+for (const soil of PEAT_SOIL_GROUPS) {
+  for (let landUse = 0; landUse <= LAND_USE_CODES; landUse++) {
+    PEAT_CELLS[8 * soil + landUse] = NON_PEAT_LAND_USES.has(landUse) ? 0 : 1;
+  }
+}
 
 /**
  * Collects the cells of one area (one pass over all layers, each cell weighted by its covered
@@ -24,9 +34,14 @@ export function createEstimateAccumulator(
   options: EstimateOptions,
 ): EstimateAccumulator {
   const model = createCellModel(scenario, options);
+  const targets = model.targets;
+  const rangeLow = options.stockRange.low;
+  const rangeHigh = options.stockRange.high;
   let stockHa = 0;
   let stockTC = 0;
-  const deficit: Range = { low: 0, central: 0, high: 0 };
+  let deficitLow = 0;
+  let deficitCentral = 0;
+  let deficitHigh = 0;
   // Index = land-use code (0 unknown).
   const landUseHa = new Float64Array(LAND_USE_CODES + 1);
   const landUseStockTC = new Float64Array(LAND_USE_CODES + 1);
@@ -43,27 +58,32 @@ export function createEstimateAccumulator(
         Number.isInteger(cell.landUse) && cell.landUse >= 1 && cell.landUse <= LAND_USE_CODES
           ? cell.landUse
           : 0;
-      landUseHa[landUse] = (landUseHa[landUse] ?? 0) + weightHa;
-      if (PEAT_SOIL_GROUPS.has(cell.soilGroup) && !NON_PEAT_LAND_USES.has(landUse)) {
-        peatHa += weightHa;
-      }
+      const soil = model.soilCode(cell.soilGroup);
+      landUseHa[landUse] = (landUseHa[landUse] as number) + weightHa;
+      if (PEAT_CELLS[8 * soil + landUse] === 1) peatHa += weightHa;
       let sealedShare = 0;
-      if (Number.isFinite(cell.sealed)) {
-        sealedShare = Math.min(1, Math.max(0, cell.sealed / 100));
+      const sealed = cell.sealed;
+      if (Number.isFinite(sealed)) {
+        sealedShare = sealed <= 0 ? 0 : sealed >= 100 ? 1 : sealed / 100;
         sealedDataHa += weightHa;
         sealedHa += sealedShare * weightHa;
       }
       const stock = model.stock(cell);
       if (!Number.isFinite(stock)) return;
+      const tonnes = stock * weightHa;
       stockHa += weightHa;
-      stockTC += stock * weightHa;
-      landUseStockTC[landUse] = (landUseStockTC[landUse] ?? 0) + stock * weightHa;
-      unsealedStockTC += stock * weightHa * (1 - sealedShare);
+      stockTC += tonnes;
+      landUseStockTC[landUse] = (landUseStockTC[landUse] as number) + tonnes;
+      unsealedStockTC += tonnes * (1 - sealedShare);
       unsealedStockHa += weightHa * (1 - sealedShare);
-      const cellDeficit = model.deficit(stock, cell.soilGroup);
-      deficit.low += cellDeficit.low * weightHa;
-      deficit.central += cellDeficit.central * weightHa;
-      deficit.high += cellDeficit.high * weightHa;
+      // Deficit per cell (DESIGN.md 3); NaN targets (peat) add nothing.
+      const t = 3 * soil;
+      const central = (targets[t + 1] as number) - stock;
+      if (central > 0) deficitCentral += central * weightHa;
+      const low = (targets[t] as number) - stock * rangeHigh;
+      if (low > 0) deficitLow += low * weightHa;
+      const high = (targets[t + 2] as number) - stock * rangeLow;
+      if (high > 0) deficitHigh += high * weightHa;
     },
 
     result(areaHa) {
@@ -87,7 +107,7 @@ export function createEstimateAccumulator(
         stock_t_c_per_ha: stockHa > 0 ? perHectare(stock, stockHa) : null,
         stock_t_c: stock,
         stock_t_co2: scaleRange(stock, CO2_PER_C_RATIO),
-        deficit_t_c: { ...deficit },
+        deficit_t_c: { low: deficitLow, central: deficitCentral, high: deficitHigh },
         measures,
         potential_t_co2_per_yr: sum.perYear,
         potential_t_co2_horizon: sum.horizon,

@@ -60,7 +60,9 @@ function readBlock(
     Math.min(info.width, col0 + bw),
     Math.min(info.height, row0 + bh),
   ] as const;
-  const read = raster.readWindow(level, window);
+  // One retry: a block read can fail transiently (a dropped range request, or the intermittent
+  // bad decode geotiff.js shows under many concurrent reads; see docs/tiles.md).
+  const read = raster.readWindow(level, window).catch(() => raster.readWindow(level, window));
   read.catch(() => cache.delete(key));
   cache.set(key, read);
   return read;

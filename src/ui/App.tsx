@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppState } from '../state/use-app-state';
+import { AreasPanel } from './AreasPanel';
+import { DrawToolbar } from './DrawToolbar';
 import { MapView } from './MapView';
 import { TopBar } from './TopBar';
 
@@ -21,7 +23,10 @@ export function App() {
       <MapView />
       <TopBar />
       <aside className="panel panel-left" data-slot="layers" />
-      <aside className="panel panel-right" data-slot="areas" />
+      <DrawToolbar />
+      <aside className="panel panel-right" data-slot="areas">
+        <AreasPanel />
+      </aside>
     </div>
   );
 }

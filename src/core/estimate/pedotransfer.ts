@@ -1,7 +1,10 @@
 /**
  * Bulk density and carbon stock of the topsoil (0-30 cm) from organic matter.
- * Formulas and sources: DESIGN.md section 3 (see also coefficients in this folder).
+ * Formulas: DESIGN.md section 3; every number and its source: coefficients.json in this folder.
  */
+import { CO2_PER_C_RATIO, COEFFICIENTS } from './coefficients';
+
+const STOCK = COEFFICIENTS.stock;
 
 /** Which bulk-density pedotransfer to use: the BRO fit (default) or the Open Bodem Index one. */
 export type BulkDensityMethod = 'bro-fit' | 'obic';
@@ -10,14 +13,15 @@ export type BulkDensityMethod = 'bro-fit' | 'obic';
 export type Texture = 'sand' | 'clay' | 'peat';
 
 /** Topsoil depth of every stock in this product, cm. */
-export const TOPSOIL_DEPTH_CM = 30;
+export const TOPSOIL_DEPTH_CM = STOCK.topsoil_depth_cm.value;
 
 /**
  * Default bulk density (g/cm3) from organic matter (mass %): 1/BD = 0.618 + 0.0436 OM,
  * fitted to the 1,568 horizons of the BRO soil map tables (median absolute error 6 %).
  */
 export function bulkDensityBroFit(organicMatterPct: number): number {
-  return 1 / (0.618 + 0.0436 * organicMatterPct);
+  const { a, b } = STOCK.bulk_density_bro_fit.value;
+  return 1 / (a + b * organicMatterPct);
 }
 
 /**
@@ -25,12 +29,14 @@ export function bulkDensityBroFit(organicMatterPct: number): number {
  * above 40 % OM. Peat falls back to the BRO fit: the clay polynomial overstates peat 1.4-2.8x.
  */
 export function bulkDensityObic(organicMatterPct: number, texture: Texture): number {
-  if (texture === 'sand') return 1 / (0.02525 * organicMatterPct + 0.6541);
+  if (texture === 'sand') {
+    const { a, b } = STOCK.bulk_density_obic_sand.value;
+    return 1 / (b * organicMatterPct + a);
+  }
   if (texture === 'peat') return bulkDensityBroFit(organicMatterPct);
-  const om = Math.min(organicMatterPct, 40);
-  return (
-    6.7e-7 * om ** 4 - 7.792e-5 * om ** 3 + 0.00314712 * om ** 2 - 0.06039523 * om + 1.33932206
-  );
+  const { c4, c3, c2, c1, c0, om_cap_pct } = STOCK.bulk_density_obic_clay.value;
+  const om = Math.min(organicMatterPct, om_cap_pct);
+  return c4 * om ** 4 + c3 * om ** 3 + c2 * om ** 2 + c1 * om + c0;
 }
 
 /** Bulk density (g/cm3) by the chosen method. */
@@ -50,7 +56,7 @@ export function bulkDensity(
  */
 export function stockFromOrganicMatter(
   organicMatterPct: number,
-  carbonFraction = 0.5,
+  carbonFraction = STOCK.carbon_fraction.value.central,
   method: BulkDensityMethod = 'bro-fit',
   texture: Texture = 'sand',
 ): number {
@@ -63,11 +69,15 @@ export function stockFromOrganicMatter(
 }
 
 /** Organic matter (%) that gives `stock` t C/ha: the inverse of the BRO-fit stock formula. */
-export function organicMatterForStock(stockTonnesCPerHa: number, carbonFraction = 0.5): number {
-  // stock = OM f 30 / (0.618 + 0.0436 OM)  =>  OM = 0.618 s / (30 f - 0.0436 s)
+export function organicMatterForStock(
+  stockTonnesCPerHa: number,
+  carbonFraction = STOCK.carbon_fraction.value.central,
+): number {
+  // stock = OM f 30 / (a + b OM)  =>  OM = a s / (30 f - b s)
+  const { a, b } = STOCK.bulk_density_bro_fit.value;
   const s = stockTonnesCPerHa;
-  return (0.618 * s) / (TOPSOIL_DEPTH_CM * carbonFraction - 0.0436 * s);
+  return (a * s) / (TOPSOIL_DEPTH_CM * carbonFraction - b * s);
 }
 
 /** Tonnes CO2 per tonne C (molar masses 44/12). */
-export const CO2_PER_C = 44 / 12;
+export const CO2_PER_C = CO2_PER_C_RATIO;

@@ -12,6 +12,7 @@ export interface ParsedArea {
   feature: number;
   /** DESIGN.md 7.1: properties.id, else the GeoJSON id, else name/naam, else the 1-based index. */
   id: string;
+  /** From name/naam/Name/title, as plain text; empty when the file names nothing. */
   name: string;
   properties: Record<string, unknown>;
   rd: RdMultiPolygonCoordinates;
@@ -23,9 +24,25 @@ export type ImportFormat = 'geojson' | 'kml' | 'kmz' | 'gpx' | 'shapefile-zip' |
 export interface ParsedFile {
   format: ImportFormat;
   crs: 'EPSG:28992' | 'EPSG:4326';
+  /** The CRS the coordinates were written in, e.g. `EPSG:3857` when Web Mercator was converted. */
+  sourceCrs: string;
   areas: ParsedArea[];
   /** Number of features in the file of any kind. */
   featureCount: number;
   /** Per-feature warnings and file-level notices (kinds of DESIGN.md 7.2). */
   notes: Note[];
+}
+
+/** Limits and hooks of one import; every field is optional (defaults in limits.ts). */
+export interface ImportOptions {
+  /** Largest accepted file, bytes. */
+  maxBytes?: number;
+  /** Most features (of any kind) in one file. */
+  maxFeatures?: number;
+  /** Most vertices in one area (all rings and parts together). */
+  maxVertices?: number;
+  /** Called with a share 0..1 of the work done. */
+  onProgress?: (fraction: number) => void;
+  /** Aborts the import: the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
 }

@@ -41,6 +41,8 @@ export interface CatalogueLayer {
   file?: string;
   /** Relative range of a stock layer (low, high multipliers of central), DESIGN.md section 3. */
   stock_range?: { low: number; high: number };
+  /** Layer this one was computed from (the demo stock derives from organic matter), if any. */
+  derived_from?: LayerId;
 }
 
 /** A dataset: layers plus vector context for the offline basemap. */

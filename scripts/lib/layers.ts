@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import type { EngineLayer } from '../../src/core/engine/types';
+import type { Catalogue } from '../../src/core/raster/catalogue-types';
+import { type ByteSource, openRaster } from '../../src/core/raster/raster-source';
+import { fail, ok, type Result } from '../../src/core/result';
+import { catalogueLayerFor } from './layer-meta';
+import { type Language, t } from './messages';
+import type { LayerArgument } from './options';
+
+/** RD New. */
+const RD_EPSG = 28992;
+
+/** The layers to analyse and what the output says about them. */
+export interface LoadedLayers {
+  layers: EngineLayer[];
+  /** Localized description of the data source. */
+  source: string;
+  synthetic: boolean;
+}
+
+/** data/demo/catalogue.json of this repository. */
+export const DEMO_CATALOGUE = resolve(
+  dirname(new URL(import.meta.url).pathname),
+  '../../data/demo/catalogue.json',
+);
+
+function isUrl(location: string): boolean {
+  return /^https?:\/\//i.test(location);
+}
+
+/** Opens one `--layer` GeoTIFF: unreadable when it cannot be read, unsupported unless RD New. */
+async function openLayer(
+  argument: LayerArgument,
+  language: Language,
+): Promise<Result<EngineLayer>> {
+  const { id, location } = argument;
+  const url = isUrl(location);
+  const file = url ? location : resolve(location);
+  const params = { id, file: location };
+  if (!url && !existsSync(file)) return fail('unreadable', 'errors.layerUnreadable', params);
+  const source: ByteSource = url ? { kind: 'url', url: location } : { kind: 'path', path: file };
+  let raster: Awaited<ReturnType<typeof openRaster>>;
+  try {
+    raster = await openRaster(source);
+  } catch {
+    return fail('unreadable', 'errors.layerUnreadable', params);
+  }
+  if (raster.epsg !== RD_EPSG) {
+    const crs = raster.epsg === null ? t(language, 'cli.unknownCrs') : `EPSG:${raster.epsg}`;
+    return fail('unsupported', 'errors.layerCrs', { ...params, crs });
+  }
+  return ok({ id, raster, meta: catalogueLayerFor(id, raster, basename(location)) });
+}
+
+/** The layers given with --layer, exactly those, in the order given. */
+export async function argumentLayers(
+  args: readonly LayerArgument[],
+  language: Language,
+): Promise<Result<LoadedLayers>> {
+  const layers: EngineLayer[] = [];
+  for (const argument of args) {
+    const layer = await openLayer(argument, language);
+    if (!layer.ok) return layer;
+    layers.push(layer.value);
+  }
+  const names = args.map((a) => `${a.id}=${isUrl(a.location) ? a.location : basename(a.location)}`);
+  return ok({
+    layers,
+    source: t(language, 'cli.dataOwn', { layers: names.join(' ') }),
+    synthetic: false,
+  });
+}
+
+/** The demo dataset (data/demo/catalogue.json): every layer with a file, in catalogue order. */
+export async function catalogueLayers(
+  cataloguePath: string,
+  language: Language,
+): Promise<Result<LoadedLayers>> {
+  if (!existsSync(cataloguePath)) {
+    return fail('internal', 'errors.demoMissing', { file: cataloguePath });
+  }
+  const catalogue = JSON.parse(readFileSync(cataloguePath, 'utf8')) as Catalogue;
+  const folder = dirname(cataloguePath);
+  const layers: EngineLayer[] = [];
+  for (const meta of catalogue.layers) {
+    if (!meta.file) continue;
+    const raster = await openRaster({ kind: 'path', path: resolve(folder, meta.file) });
+    layers.push({ id: meta.id, raster, meta });
+  }
+  return ok({
+    layers,
+    source: catalogue.title[language],
+    synthetic: catalogue.synthetic || layers.some((layer) => layer.meta.synthetic),
+  });
+}

@@ -1,0 +1,183 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { analyzeAreas } from '../../src/core/engine/analyze';
+import type { AnalysisArea } from '../../src/core/engine/types';
+import type { Scenario } from '../../src/core/estimate/scenario';
+import { DEFAULT_SCENARIO } from '../../src/core/estimate/scenario';
+import { parseScenario } from '../../src/core/estimate/scenario-file';
+import { parseAreasFile } from '../../src/core/parse/index';
+import { type AppError, fail, ok, type Result } from '../../src/core/result';
+import { formatCsv } from './format-csv';
+import { formatJson, formatJsonError } from './format-json';
+import { formatTable } from './format-table';
+import { argumentLayers, catalogueLayers, DEMO_CATALOGUE, type LoadedLayers } from './layers';
+import { type Language, messageOf, t } from './messages';
+import { type CliOptions, parseCommandLine } from './options';
+import type { Output, OutputWarning, RunContext } from './output-types';
+
+/** What a run printed and how it ended (exit code of DESIGN.md 7.1). */
+export interface RunOutcome {
+  stdout: string;
+  stderr: string;
+  code: 0 | 1 | 2;
+}
+
+export interface RunEnvironment {
+  /** Receives stderr text as it is written (progress), besides collecting it. */
+  onStderr?: (text: string) => void;
+  /** Catalogue used without --layer; default data/demo/catalogue.json. */
+  catalogue?: string;
+}
+
+class Failure extends Error {
+  constructor(readonly error: AppError) {
+    super(error.code);
+  }
+}
+
+function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new Failure(result.error);
+  return result.value;
+}
+
+async function readScenario(file: string | null): Promise<Result<Scenario>> {
+  if (file === null) return ok(DEFAULT_SCENARIO);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return fail('usage', 'errors.scenarioUnreadable', { file });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return fail('usage', 'errors.scenarioJson', { file });
+  }
+  return parseScenario(json);
+}
+
+async function readAreas(file: string): Promise<Result<Uint8Array>> {
+  try {
+    return ok(new Uint8Array(await readFile(file)));
+  } catch {
+    return fail('unreadable', 'errors.areasUnreadable', { file });
+  }
+}
+
+/**
+ * `npm run analyze` in-process: reads the areas, the layers (demo or --layer) and the scenario,
+ * runs the engine and formats the result. Never throws; faults become exit 1.
+ */
+export async function run(argv: readonly string[], env: RunEnvironment = {}): Promise<RunOutcome> {
+  const commandLine = parseCommandLine(argv);
+  const { format, language } = commandLine;
+  let stderr = '';
+  const log = (text: string) => {
+    const line = `${text}\n`;
+    stderr += line;
+    env.onStderr?.(line);
+  };
+  try {
+    const options = unwrap(commandLine.options);
+    const stdout = await analyze(options, env, log);
+    return { stdout, stderr, code: 0 };
+  } catch (caught) {
+    const error: AppError =
+      caught instanceof Failure
+        ? caught.error
+        : {
+            kind: 'internal',
+            code: 'errors.internal',
+            params: { detail: caught instanceof Error ? caught.message : String(caught) },
+          };
+    const message = messageOf(language, error);
+    log(message);
+    if (caught instanceof Error && !(caught instanceof Failure) && caught.stack) log(caught.stack);
+    const code = error.kind === 'internal' ? 1 : 2;
+    return { stdout: format === 'json' ? formatJsonError(error.kind, message) : '', stderr, code };
+  }
+}
+
+async function analyze(
+  options: CliOptions,
+  env: RunEnvironment,
+  log: (text: string) => void,
+): Promise<string> {
+  const { language } = options;
+  const started = performance.now();
+  const scenario = unwrap(await readScenario(options.scenarioFile));
+  log(t(language, 'cli.reading', { file: options.areasFile }));
+  const bytes = unwrap(await readAreas(options.areasFile));
+  const parsed = unwrap(await parseAreasFile({ name: basename(options.areasFile), bytes }));
+  const loaded: LoadedLayers = unwrap(
+    options.layers.length > 0
+      ? await argumentLayers(options.layers, language)
+      : await catalogueLayers(resolve(env.catalogue ?? DEMO_CATALOGUE), language),
+  );
+  const areas: AnalysisArea[] = parsed.areas.map((area) => ({
+    id: area.id,
+    name: area.name,
+    rd: area.rd,
+    feature: area.feature,
+  }));
+  const layerIds = loaded.layers.map((layer) => layer.id);
+  log(t(language, 'cli.analysing', { count: areas.length, layers: layerIds.join(', ') }));
+  let reported = 0;
+  const result = await analyzeAreas(areas, loaded.layers, scenario, {
+    onProgress: (done, total) => {
+      const percent = total > 0 ? Math.floor((done / total) * 4) * 25 : 100;
+      if (percent > reported && percent < 100) {
+        reported = percent;
+        log(t(language, 'cli.progress', { percent }));
+      }
+    },
+  });
+  const warnings: OutputWarning[] = [...parsed.notes, ...result.warnings].map((note) => ({
+    kind: note.kind,
+    message: messageOf(language, note),
+    feature: note.feature ?? null,
+  }));
+  const output: Output = { areas: result.areas, warnings };
+  const context: RunContext = {
+    layerIds,
+    method: scenario.method,
+    horizonYears: scenario.horizon_years,
+    source: loaded.source,
+    synthetic: loaded.synthetic,
+  };
+  const text = render(output, context, options.format, language);
+  log(t(language, 'cli.done', { seconds: ((performance.now() - started) / 1000).toFixed(1) }));
+  if (options.out === null) return text;
+  try {
+    await writeFile(options.out, text, 'utf8');
+  } catch {
+    throw new Failure({
+      kind: 'usage',
+      code: 'errors.outUnwritable',
+      params: { file: options.out },
+    });
+  }
+  log(t(language, 'cli.written', { file: options.out }));
+  return '';
+}
+
+function render(
+  output: Output,
+  context: RunContext,
+  format: CliOptions['format'],
+  language: Language,
+): string {
+  switch (format) {
+    case 'json':
+      return formatJson(output);
+    case 'csv':
+      return formatCsv(output, context, language);
+    case 'table':
+      return formatTable(output, context, language);
+    default: {
+      const never: never = format;
+      throw new Error(`unknown format ${String(never)}`);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import type { Catalogue, CatalogueLayer } from '../raster/catalogue-types';
+import type { LayerId } from '../raster/classes';
+import { type ByteSource, openRaster } from '../raster/raster-source';
+import { fail, ok, type Result } from '../result';
+import type { EngineLayer } from './types';
+
+/** Where a catalogue lives: an absolute URL (browser, HTTP range requests) or a file path (Node). */
+export type CatalogueLocation =
+  | { kind: 'url'; url: string }
+  | { kind: 'path'; path: string; readText: (path: string) => Promise<string> };
+
+/** An opened dataset: the catalogue and its raster layers, ready for the engine. */
+export interface Dataset {
+  catalogue: Catalogue;
+  layers: EngineLayer[];
+}
+
+/** The byte source of a file named relative to the catalogue. */
+export function layerSource(location: CatalogueLocation, file: string): ByteSource {
+  if (location.kind === 'url') return { kind: 'url', url: new URL(file, location.url).href };
+  const slash = location.path.lastIndexOf('/');
+  const folder = slash >= 0 ? location.path.slice(0, slash + 1) : '';
+  return { kind: 'path', path: file.startsWith('/') ? file : `${folder}${file}` };
+}
+
+function isCatalogue(value: unknown): value is Catalogue {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<Catalogue>;
+  return (
+    Array.isArray(candidate.layers) &&
+    candidate.layers.every(
+      (layer: unknown) =>
+        typeof layer === 'object' &&
+        layer !== null &&
+        typeof (layer as CatalogueLayer).id === 'string' &&
+        typeof (layer as CatalogueLayer).kind === 'string',
+    )
+  );
+}
+
+/** Reads and checks a catalogue file. */
+export async function readCatalogue(
+  location: CatalogueLocation,
+  signal?: AbortSignal,
+): Promise<Result<Catalogue>> {
+  const where = location.kind === 'url' ? location.url : location.path;
+  let text: string;
+  try {
+    if (location.kind === 'url') {
+      const response = await fetch(location.url, { signal });
+      if (!response.ok) return fail('unreadable', 'analysis.datasetUnreadable', { file: where });
+      text = await response.text();
+    } else {
+      text = await location.readText(location.path);
+    }
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return fail('unreadable', 'analysis.datasetUnreadable', { file: where });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return fail('unreadable', 'analysis.datasetUnreadable', { file: where });
+  }
+  if (!isCatalogue(parsed))
+    return fail('unreadable', 'analysis.datasetUnreadable', { file: where });
+  return ok(parsed);
+}
+
+/**
+ * Opens the raster layers of a catalogue (those with a file; all, or only `ids`). Rasters must be
+ * in RD New (EPSG:28992, or without a CRS in the file).
+ */
+export async function openCatalogueLayers(
+  catalogue: Catalogue,
+  location: CatalogueLocation,
+  options: { ids?: readonly LayerId[]; signal?: AbortSignal } = {},
+): Promise<Result<EngineLayer[]>> {
+  const wanted = catalogue.layers.filter(
+    (meta) => meta.file && (!options.ids || options.ids.includes(meta.id)),
+  );
+  const opened = await Promise.all(
+    wanted.map(async (meta): Promise<Result<EngineLayer>> => {
+      const file = meta.file as string;
+      try {
+        const raster = await openRaster(layerSource(location, file), options.signal);
+        if (raster.epsg !== null && raster.epsg !== 28992) {
+          return fail('unsupported', 'errors.layerCrs', {
+            id: meta.id,
+            file,
+            crs: `EPSG:${raster.epsg}`,
+          });
+        }
+        return ok({ id: meta.id, raster, meta });
+      } catch (error) {
+        if (options.signal?.aborted) throw error;
+        return fail('unreadable', 'errors.layerUnreadable', { id: meta.id, file });
+      }
+    }),
+  );
+  const layers: EngineLayer[] = [];
+  for (const result of opened) {
+    if (!result.ok) return result;
+    layers.push(result.value);
+  }
+  return ok(layers);
+}
+
+/** Reads a catalogue and opens its layers. */
+export async function openDataset(
+  location: CatalogueLocation,
+  options: { ids?: readonly LayerId[]; signal?: AbortSignal } = {},
+): Promise<Result<Dataset>> {
+  const catalogue = await readCatalogue(location, options.signal);
+  if (!catalogue.ok) return catalogue;
+  const layers = await openCatalogueLayers(catalogue.value, location, options);
+  if (!layers.ok) return layers;
+  return ok({ catalogue: catalogue.value, layers: layers.value });
+}

@@ -1,0 +1,99 @@
+import type { EstimateOptions } from '../estimate/types';
+import type { LayerId } from '../raster/classes';
+import type { Raster } from '../raster/raster-source';
+import type { AnalysisWarning, EngineLayer } from './types';
+
+/** Layers that share one grid and are read together, window by window. */
+export interface LayerGroup {
+  grid: Raster;
+  layers: EngineLayer[];
+}
+
+/** How the layers of an analysis are read: the groups, and which group feeds cross and estimate. */
+export interface AnalysisPlan {
+  groups: LayerGroup[];
+  /** The group of the stock layer (else of the organic-matter layer); null when neither is there. */
+  reference: LayerGroup | null;
+  /** True when stock, soil group and land use share the reference grid. */
+  cross: boolean;
+  /** Options of the estimate; null when neither a stock nor an organic-matter layer is analysed. */
+  estimate: EstimateOptions | null;
+  warnings: AnalysisWarning[];
+}
+
+/** Relative range of a stock computed from organic matter (DESIGN.md section 3). */
+export const OM_STOCK_RANGE = { low: 0.87, high: 1.15 } as const;
+
+/** Same origin, cell size and size (to a millionth of a cell): cells line up one to one. */
+export function sameGrid(a: Raster, b: Raster): boolean {
+  const tolerance = a.cellSize * 1e-6;
+  return (
+    a.width === b.width &&
+    a.height === b.height &&
+    Math.abs(a.cellSize - b.cellSize) <= tolerance &&
+    Math.abs(a.originX - b.originX) <= tolerance &&
+    Math.abs(a.originY - b.originY) <= tolerance
+  );
+}
+
+function groupByGrid(layers: EngineLayer[]): LayerGroup[] {
+  const groups: LayerGroup[] = [];
+  for (const layer of layers) {
+    const group = groups.find((candidate) => sameGrid(candidate.grid, layer.raster));
+    if (group) group.layers.push(layer);
+    else groups.push({ grid: layer.raster, layers: [layer] });
+  }
+  return groups;
+}
+
+/** Groups layers by grid and decides what the joint pass of the reference grid computes. */
+export function planAnalysis(layers: EngineLayer[]): AnalysisPlan {
+  const groups = groupByGrid(layers);
+  const find = (id: LayerId) => layers.find((layer) => layer.id === id);
+  const groupOf = (layer: EngineLayer | undefined) =>
+    layer ? (groups.find((group) => group.layers.includes(layer)) ?? null) : null;
+  const stock = find('carbon-stock');
+  const organicMatter = find('organic-matter');
+  const reference = groupOf(stock ?? organicMatter);
+  const inReference = (id: LayerId) => {
+    const layer = find(id);
+    return layer !== undefined && (reference?.layers.includes(layer) ?? false);
+  };
+  const cross =
+    stock !== undefined &&
+    inReference('carbon-stock') &&
+    inReference('soil-group') &&
+    inReference('land-use');
+  const warnings: AnalysisWarning[] = [];
+  const crossLayers: LayerId[] = ['carbon-stock', 'soil-group', 'land-use'];
+  if (!cross && crossLayers.some((id) => find(id))) {
+    const missing = crossLayers.filter((id) => !find(id));
+    const elsewhere = layers
+      .filter((layer) => reference && !reference.layers.includes(layer))
+      .map((layer) => layer.id);
+    warnings.push({
+      kind: 'cross-omitted',
+      code: 'errors.crossOmitted',
+      params: { missing: missing.join(', ') || '-', otherGrid: elsewhere.join(', ') || '-' },
+      feature: null,
+    });
+  }
+  let estimate: EstimateOptions | null = null;
+  if (reference) {
+    const stockInReference = stock !== undefined && reference.layers.includes(stock);
+    // A stock layer computed from organic matter is recomputed per cell from organic matter, so
+    // the scenario's f_C and bulk density apply (EstimateOptions.stockSource).
+    const fromOrganicMatter =
+      !stockInReference ||
+      (stock?.meta.derived_from === 'organic-matter' && inReference('organic-matter'));
+    const range = stockInReference
+      ? (stock.meta.stock_range ?? (fromOrganicMatter ? OM_STOCK_RANGE : { low: 1, high: 1 }))
+      : OM_STOCK_RANGE;
+    estimate = {
+      stockSource: fromOrganicMatter ? 'organic-matter' : 'layer',
+      stockRange: { low: range.low, high: range.high },
+      synthetic: layers.some((layer) => layer.meta.synthetic),
+    };
+  }
+  return { groups, reference, cross, estimate, warnings };
+}

@@ -1,0 +1,166 @@
+import type { Scenario } from '../estimate/scenario';
+import { isInRdAreaOfUse, rdToWgs84 } from '../projection/rd';
+import type { LayerId } from '../raster/classes';
+import { CoverageScratch, type PreparedPolygon, preparePolygon } from '../zonal/coverage-fractions';
+import type { LayerStatsById } from '../zonal/types';
+import { cellAreaHa, type LayerAccumulator } from '../zonal/zonal-stats';
+import {
+  CrossAccumulator,
+  createAccumulators,
+  type PassContext,
+  passGroup,
+  passWindows,
+} from './group-pass';
+import { type AnalysisPlan, planAnalysis } from './plan';
+import type {
+  AnalysisArea,
+  AnalysisResult,
+  AnalysisWarning,
+  AnalyzeOptions,
+  AreaResult,
+  EngineLayer,
+  EstimateFactory,
+} from './types';
+
+/** Yield to the event loop at least this often (ms), so a newer request can cancel this one. */
+const YIELD_EVERY_MS = 15;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** True when the centre of the polygon's bounding box lies in the RD New area of use. */
+function inNetherlands(polygon: PreparedPolygon): boolean {
+  const [minX, minY, maxX, maxY] = polygon.bbox;
+  return isInRdAreaOfUse(rdToWgs84([(minX + maxX) / 2, (minY + maxY) / 2]));
+}
+
+async function analyzeOne(
+  area: AnalysisArea,
+  feature: number,
+  polygon: PreparedPolygon,
+  plan: AnalysisPlan,
+  layers: EngineLayer[],
+  scenario: Scenario,
+  createEstimate: EstimateFactory,
+  context: PassContext,
+  warnings: AnalysisWarning[],
+): Promise<AreaResult> {
+  const accumulators = new Map<LayerId, LayerAccumulator>();
+  const cellHaOf = new Map<LayerId, number>();
+  const estimate = plan.estimate ? createEstimate(scenario, plan.estimate) : null;
+  const cross = plan.cross ? new CrossAccumulator() : null;
+  for (const group of plan.groups) {
+    const groupAccumulators = createAccumulators(group);
+    for (const [id, accumulator] of groupAccumulators) {
+      accumulators.set(id, accumulator);
+      cellHaOf.set(id, cellAreaHa(group.grid));
+    }
+    const reference = group === plan.reference;
+    await passGroup(
+      group,
+      polygon,
+      passWindows(group, polygon),
+      {
+        accumulators: groupAccumulators,
+        cross: reference ? cross : null,
+        estimate: reference ? estimate : null,
+      },
+      context,
+    );
+  }
+  const stats: LayerStatsById = {};
+  let covered = 0;
+  for (const layer of layers) {
+    const accumulator = accumulators.get(layer.id);
+    if (!accumulator) continue;
+    stats[layer.id] = accumulator.result(cellHaOf.get(layer.id) ?? 0);
+    covered += accumulator.coverage;
+  }
+  const areaHa = polygon.areaM2 / 10_000;
+  if (covered === 0 && layers.length > 0) {
+    warnings.push(
+      inNetherlands(polygon)
+        ? { kind: 'no-data', code: 'errors.noData', params: { name: area.name }, feature }
+        : { kind: 'out-of-area', code: 'errors.outOfArea', params: { name: area.name }, feature },
+    );
+  }
+  let crossRows: AreaResult['cross'];
+  if (cross && plan.reference) {
+    const names = (id: LayerId) => {
+      const coding = accumulators.get(id)?.coding;
+      return (code: number) => coding?.classNames.get(code) ?? String(code);
+    };
+    crossRows = cross.result(
+      cellAreaHa(plan.reference.grid),
+      names('soil-group'),
+      names('land-use'),
+    );
+  }
+  return {
+    id: area.id,
+    name: area.name,
+    area_ha: areaHa,
+    layers: stats,
+    ...(crossRows ? { cross: crossRows } : {}),
+    estimate: estimate ? estimate.result(areaHa) : null,
+  };
+}
+
+/**
+ * The analysis engine with an explicit estimate factory: exact zonal statistics of every layer
+ * for every area, the soil group x land use table and the estimate (DESIGN.md 7.1).
+ */
+export async function analyzeAreasWith(
+  createEstimate: EstimateFactory,
+  areas: AnalysisArea[],
+  layers: EngineLayer[],
+  scenario: Scenario,
+  options: AnalyzeOptions = {},
+): Promise<AnalysisResult> {
+  const plan = planAnalysis(layers);
+  const warnings: AnalysisWarning[] = [...plan.warnings];
+  const prepared = areas.map((area) => preparePolygon(area.rd));
+  const total = prepared.reduce(
+    (sum, polygon) =>
+      sum + plan.groups.reduce((n, group) => n + passWindows(group, polygon).length, 0),
+    0,
+  );
+  let done = 0;
+  let lastYield = Date.now();
+  const context: PassContext = {
+    signal: options.signal,
+    scratch: new CoverageScratch(),
+    async tick() {
+      done++;
+      options.onProgress?.(done, total);
+      if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        lastYield = Date.now();
+        options.signal?.throwIfAborted();
+      }
+    },
+  };
+  options.signal?.throwIfAborted();
+  options.onProgress?.(0, total);
+  const results: AreaResult[] = [];
+  for (let i = 0; i < areas.length; i++) {
+    const area = areas[i] as AnalysisArea;
+    const polygon = prepared[i] as PreparedPolygon;
+    const feature = area.feature ?? i + 1;
+    results.push(
+      await analyzeOne(
+        area,
+        feature,
+        polygon,
+        plan,
+        layers,
+        scenario,
+        createEstimate,
+        context,
+        warnings,
+      ),
+    );
+  }
+  return { areas: results, warnings };
+}

@@ -1,0 +1,105 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { parseAreasFile } from './index';
+
+/**
+ * No input throws or hangs: random bytes, and random truncations and byte flips of every valid
+ * file we have, each parsed within a bounded time into a Result.
+ */
+const fixtures = resolve(import.meta.dirname, '../../../test/fixtures');
+const samples = [
+  ...readdirSync(`${fixtures}/imports/files`).map((f) => `${fixtures}/imports/files/${f}`),
+  ...readdirSync(`${fixtures}/bad-input`)
+    .filter((f) => f !== 'expected.json')
+    .map((f) => `${fixtures}/bad-input/${f}`),
+].map((path) => ({
+  name: path.split('/').pop() as string,
+  bytes: new Uint8Array(readFileSync(path)),
+}));
+
+/** Most time one input may take (ms); generous for a shared, busy machine. */
+const BOUND_MS = 2_000;
+
+const outcomes = { ok: 0, error: 0 };
+
+async function parsesQuietly(name: string, bytes: Uint8Array): Promise<void> {
+  const start = performance.now();
+  const result = await parseAreasFile({ name, bytes });
+  expect(performance.now() - start).toBeLessThan(BOUND_MS);
+  if (result.ok) expect(result.value.areas.length).toBeGreaterThan(0);
+  else expect(result.error.code).toMatch(/^import\./);
+  outcomes[result.ok ? 'ok' : 'error']++;
+}
+
+const sample = fc.constantFrom(...samples);
+const names = fc.constantFrom(
+  'a.geojson',
+  'a.kml',
+  'a.kmz',
+  'a.gpx',
+  'a.zip',
+  'a.wkt',
+  'a.shp',
+  'a',
+);
+
+describe('fuzz', () => {
+  test('random bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), names, async (bytes, name) => {
+        await parsesQuietly(name, bytes);
+      }),
+      { numRuns: 300, seed: 6 },
+    );
+  });
+
+  test('random text in the formats’ alphabets', async () => {
+    const alphabet = fc.constantFrom(
+      ...'{}[]<>(),;:"=/ .-0123456789eE\nPOLYGONMULTItypeFeaturekmlgpx'.split(''),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(alphabet, { maxLength: 400 }), names, async (chars, name) => {
+        await parsesQuietly(name, new TextEncoder().encode(chars.join('')));
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  test('truncations of valid files', async () => {
+    await fc.assert(
+      fc.asyncProperty(sample, fc.double({ min: 0, max: 1, noNaN: true }), async (file, share) => {
+        await parsesQuietly(
+          file.name,
+          file.bytes.subarray(0, Math.floor(file.bytes.length * share)),
+        );
+      }),
+      { numRuns: 300, seed: 8 },
+    );
+  });
+
+  test('byte flips of valid files', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        sample,
+        fc.array(
+          fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })),
+          {
+            minLength: 1,
+            maxLength: 8,
+          },
+        ),
+        async (file, flips) => {
+          const bytes = file.bytes.slice();
+          for (const [at, value] of flips) bytes[Math.floor(at * (bytes.length - 1))] = value;
+          await parsesQuietly(file.name, bytes);
+        },
+      ),
+      { numRuns: 400, seed: 9 },
+    );
+    // Flipped files still import now and then: the parsers were reached, not just the sniffing.
+    expect(outcomes.ok).toBeGreaterThan(0);
+    expect(outcomes.error).toBeGreaterThan(0);
+  });
+});

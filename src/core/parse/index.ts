@@ -1,0 +1,367 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import { fail, type MessageParams, type Note, ok, type Result } from '../result';
+import { type Frame, frameOf, type SourceCrs, transformFor } from './crs';
+import { detect } from './detect';
+import { readGeoJson } from './geojson';
+import { boundsOf } from './geometry';
+import { type Limits, limitsOf } from './limits';
+import type { Position2, RawFeature, RawFile } from './raw';
+import { decodeText, plainText } from './text';
+import type { ImportOptions, ParsedArea, ParsedFile } from './types';
+import { validatePolygons } from './validate';
+import { readWkt } from './wkt';
+import { parseXml, readXml } from './xml';
+import { readZip } from './zip';
+
+export { DEFAULT_LIMITS } from './limits';
+export type { ImportOptions, ParsedArea, ParsedFile } from './types';
+
+const MB = 1024 * 1024;
+
+/**
+ * Reads a user's areas file (GeoJSON, KML, KMZ, GPX, zipped Shapefile or WKT; format by content)
+ * into areas in RD New and WGS84. Expected problems come back as an error Result or as notes,
+ * per DESIGN.md 7.2; the promise rejects only when `options.signal` aborts.
+ */
+export async function parseAreasFile(
+  input: { name: string; bytes: Uint8Array },
+  options?: ImportOptions,
+): Promise<Result<ParsedFile>> {
+  options?.signal?.throwIfAborted();
+  const limits = limitsOf(options);
+  const { bytes, name } = input;
+  if (bytes.length > limits.maxBytes) {
+    return fail('too-large', 'import.fileTooLarge', {
+      sizeMb: Math.ceil(bytes.length / MB),
+      maxMb: Math.floor(limits.maxBytes / MB),
+    });
+  }
+  if (bytes.length === 0) return fail('empty', 'import.emptyFile');
+  const raw = read(bytes, name, limits);
+  options?.onProgress?.(0.2);
+  if (!raw.ok) return raw;
+  return build(raw.value, limits, options);
+}
+
+function read(bytes: Uint8Array, name: string, limits: Limits): Result<RawFile> {
+  const head = decodeText(bytes.subarray(0, 4096));
+  const kind = detect(bytes, head, name);
+  switch (kind) {
+    case 'zip':
+      return readZip(bytes, limits.maxBytes);
+    case 'geopackage':
+      return fail('unsupported', 'import.geopackage');
+    case 'shp':
+    case 'dbf':
+      return fail('unreadable', 'import.shpAlone');
+    case 'binary':
+      return fail('unreadable', 'import.binary');
+    case 'html':
+      return fail('unreadable', 'import.htmlPage');
+    case 'dxf':
+      return fail('unsupported', 'import.dxf');
+    case 'json':
+    case 'xml':
+    case 'wkt':
+    case 'text':
+      return readText(decodeText(bytes), kind, name);
+    default: {
+      const never: never = kind;
+      return never;
+    }
+  }
+}
+
+function readText(
+  text: string,
+  kind: 'json' | 'xml' | 'wkt' | 'text',
+  name: string,
+): Result<RawFile> {
+  if (text.trim() === '') return fail('empty', 'import.emptyFile');
+  const extension = name.toLowerCase().split('.').pop() ?? '';
+  if (kind === 'json') return readGeoJson(text);
+  if (kind === 'wkt') return readWkt(text);
+  if (kind === 'xml') {
+    const doc = parseXml(text);
+    return doc.ok ? readXml(doc.value, extension === 'kmz' ? 'kmz' : 'kml') : doc;
+  }
+  // Text in no known format: the extension says what it was meant to be.
+  if (extension === 'geojson' || extension === 'json')
+    return fail('unreadable', 'import.jsonInvalid');
+  if (extension === 'kml' || extension === 'gpx') return fail('unreadable', 'import.xmlInvalid');
+  if (extension === 'wkt') return fail('unreadable', 'import.wktInvalid');
+  if (extension === 'csv' || extension === 'txt') return fail('unsupported', 'import.csv');
+  return fail('unreadable', 'import.unknownFormat');
+}
+
+interface CrsChoice {
+  source: SourceCrs;
+  /** Frame of the whole file when it was detected from coordinates. */
+  detected: boolean;
+  notes: Note[];
+  label: string;
+}
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+/** Decides the source CRS: a declaration wins, else the coordinate range of the polygons. */
+function chooseCrs(raw: RawFile, frames: Frame[], allPolygons: Position2[][][]): Result<CrsChoice> {
+  const declared = raw.crs;
+  if (declared) {
+    switch (declared.kind) {
+      case 'rd':
+        return ok({ source: { kind: 'rd' }, detected: false, notes: [], label: 'EPSG:28992' });
+      case 'wgs84':
+        return ok({ source: { kind: 'wgs84' }, detected: false, notes: [], label: 'EPSG:4326' });
+      case 'mercator':
+        return ok({
+          source: { kind: 'mercator' },
+          detected: false,
+          notes: [{ kind: 'reprojected', code: 'import.reprojectedMercator', feature: null }],
+          label: 'EPSG:3857',
+        });
+      case 'utm':
+        return ok({
+          source: { kind: 'utm', zone: declared.zone },
+          detected: false,
+          notes: [
+            {
+              kind: 'reprojected',
+              code: 'import.reprojectedUtm',
+              params: { zone: declared.zone },
+              feature: null,
+            },
+          ],
+          label: `UTM ${declared.zone}N`,
+        });
+      case 'unknown':
+        return fail('unsupported', 'import.crsUnknown', { crs: declared.name.slice(0, 80) });
+      default: {
+        const never: never = declared;
+        return never;
+      }
+    }
+  }
+  const counts = { rd: 0, wgs84: 0, swapped: 0, mercator: 0 };
+  for (const frame of frames) if (frame in counts) counts[frame as keyof typeof counts]++;
+  const best = (Object.keys(counts) as Array<keyof typeof counts>).reduce((a, b) =>
+    counts[b] > counts[a] ? b : a,
+  );
+  if (counts[best] === 0) {
+    if (frames.includes('utm')) return fail('unsupported', 'import.crsUtm');
+    if (frames.every((f) => f === 'degrees')) {
+      return ok({ source: { kind: 'wgs84' }, detected: true, notes: [], label: 'EPSG:4326' });
+    }
+    const [minX, minY, maxX, maxY] = boundsOf(allPolygons);
+    return fail('unsupported', 'import.crsUnrecognised', {
+      minX: round(minX, 3),
+      minY: round(minY, 3),
+      maxX: round(maxX, 3),
+      maxY: round(maxY, 3),
+    });
+  }
+  switch (best) {
+    case 'rd':
+      return ok({ source: { kind: 'rd' }, detected: true, notes: [], label: 'EPSG:28992' });
+    case 'wgs84':
+      return ok({ source: { kind: 'wgs84' }, detected: true, notes: [], label: 'EPSG:4326' });
+    case 'swapped':
+      return ok({
+        source: { kind: 'swapped' },
+        detected: true,
+        notes: [{ kind: 'axes-swapped', code: 'import.axesSwapped', feature: null }],
+        label: 'EPSG:4326',
+      });
+    case 'mercator':
+      return ok({
+        source: { kind: 'mercator' },
+        detected: true,
+        notes: [{ kind: 'reprojected', code: 'import.reprojectedMercator', feature: null }],
+        label: 'EPSG:3857',
+      });
+    default: {
+      const never: never = best;
+      return never;
+    }
+  }
+}
+
+/** The file-level error when no feature holds a polygon at all. */
+function noPolygons(features: RawFeature[]): Result<ParsedFile> {
+  const count = (type: string) => features.filter((f) => f.geometry.type === type).length;
+  const points = count('point');
+  const lines = count('line') + count('open-line');
+  const empty = count('null');
+  const invalid = count('invalid');
+  const open = features.find((f) => f.geometry.type === 'open-line');
+  if (open?.geometry.type === 'open-line' && lines === features.length && features.length === 1) {
+    return fail('no-polygons', 'import.gpxOpen', { gap: Math.round(open.geometry.gapM) });
+  }
+  if (invalid === features.length)
+    return fail('unreadable', 'import.featureInvalid', { feature: 1 });
+  if (points === features.length)
+    return fail('no-polygons', 'import.onlyPoints', { count: points });
+  if (lines === features.length) return fail('no-polygons', 'import.onlyLines', { count: lines });
+  if (empty === features.length) return fail('no-polygons', 'import.onlyNull', { count: empty });
+  return fail('no-polygons', 'import.noPolygonsMixed', { points, lines, empty, invalid });
+}
+
+function asText(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim() !== '') return plainText(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** DESIGN.md 7.1: properties.id, else the GeoJSON id, else name/naam, else the 1-based index. */
+function idOf(feature: RawFeature): string {
+  const p = feature.properties;
+  return (
+    asText(p.id) ?? asText(feature.id) ?? asText(p.name) ?? asText(p.naam) ?? String(feature.index)
+  );
+}
+
+const NAME_KEYS = ['name', 'naam', 'Name', 'NAME', 'Naam', 'NAAM', 'title', 'Title', 'titel'];
+
+function nameOf(properties: Record<string, unknown>): string {
+  for (const key of NAME_KEYS) {
+    const value = properties[key];
+    if (typeof value === 'string' && value.trim() !== '') return plainText(value);
+  }
+  return '';
+}
+
+function cleanProperties(properties: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(properties)) {
+    out[key] =
+      typeof value === 'string' &&
+      /^(name|naam|title|titel|description|desc|omschrijving)$/i.test(key)
+        ? plainText(value)
+        : value;
+  }
+  return out;
+}
+
+function toWgs84(parts: Position2[][][]): Polygon | MultiPolygon {
+  if (parts.length === 1) return { type: 'Polygon', coordinates: parts[0] as Position2[][] };
+  return { type: 'MultiPolygon', coordinates: parts };
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function build(
+  raw: RawFile,
+  limits: Limits,
+  options?: ImportOptions,
+): Promise<Result<ParsedFile>> {
+  if (raw.featureCount > limits.maxFeatures) {
+    return fail('too-large', 'import.tooManyFeatures', {
+      count: raw.featureCount,
+      max: limits.maxFeatures,
+    });
+  }
+  if (raw.features.length === 0) return fail('empty', 'import.noFeatures');
+  const candidates = raw.features.filter((f) => f.geometry.type === 'polygons');
+  if (candidates.length === 0) return noPolygons(raw.features);
+  const polygonsOf = (f: RawFeature) => (f.geometry.type === 'polygons' ? f.geometry.polygons : []);
+  const frames = candidates.map((f) => frameOf(boundsOf(polygonsOf(f))));
+  const crs = chooseCrs(raw, frames, candidates.flatMap(polygonsOf));
+  if (!crs.ok) return crs;
+  const { source } = crs.value;
+  const transform = transformFor(source);
+  const swapped = transformFor({ kind: 'swapped' });
+
+  const areas: ParsedArea[] = [];
+  const notes: Note[] = [...crs.value.notes];
+  const refused: Note[] = [];
+  let lastYield = Date.now();
+  for (const [i, feature] of raw.features.entries()) {
+    if (Date.now() - lastYield > 50) {
+      await yieldToEventLoop();
+      options?.signal?.throwIfAborted();
+      options?.onProgress?.(0.2 + (0.8 * i) / raw.features.length);
+      lastYield = Date.now();
+    }
+    const index = feature.index;
+    const refuse = (kind: Note['kind'], code: string, params?: MessageParams) =>
+      refused.push(
+        params ? { kind, code, params, feature: index } : { kind, code, feature: index },
+      );
+    const geometry = feature.geometry;
+    switch (geometry.type) {
+      case 'point':
+        refuse('no-polygons', 'import.featurePoint');
+        continue;
+      case 'line':
+        refuse('no-polygons', 'import.featureLine');
+        continue;
+      case 'open-line':
+        refuse('no-polygons', 'import.gpxOpen', { gap: Math.round(geometry.gapM) });
+        continue;
+      case 'null':
+        refuse('no-polygons', 'import.featureNull');
+        continue;
+      case 'invalid':
+        refuse('unreadable', 'import.featureInvalid', { feature: index });
+        continue;
+      case 'polygons':
+        break;
+    }
+    // WGS84 files may hold single features written latitude first.
+    const axesSwapped =
+      source.kind === 'wgs84' && frameOf(boundsOf(geometry.polygons)) === 'swapped';
+    const result = validatePolygons(
+      geometry.polygons,
+      axesSwapped ? swapped : transform,
+      limits.maxVertices,
+    );
+    if (!result.ok) {
+      refuse(result.kind, result.code, result.params);
+      continue;
+    }
+    if (axesSwapped)
+      notes.push({ kind: 'axes-swapped', code: 'import.axesSwapped', feature: index });
+    for (const notice of result.notices) notes.push({ ...notice, feature: index });
+    areas.push({
+      feature: index,
+      id: idOf(feature),
+      name: nameOf(feature.properties),
+      properties: cleanProperties(feature.properties),
+      rd: result.rd,
+      wgs84: toWgs84(result.lonLat),
+    });
+  }
+  options?.onProgress?.(1);
+  if (areas.length === 0) {
+    // Nothing imported: the first refused polygon says why (else the first refusal of any kind).
+    const polygonIndexes = new Set(candidates.map((f) => f.index));
+    const first =
+      refused.find((n) => n.feature !== null && polygonIndexes.has(n.feature)) ?? refused[0];
+    if (!first) return fail('empty', 'import.noFeatures');
+    return fail(first.kind as Parameters<typeof fail>[0], first.code, {
+      ...first.params,
+      feature: first.feature ?? 1,
+    });
+  }
+  if (refused.length) {
+    notes.push(...refused);
+    notes.push({
+      kind: 'partial',
+      code: 'import.partial',
+      params: { skipped: refused.length, total: raw.featureCount, imported: areas.length },
+      feature: null,
+    });
+  }
+  notes.sort((a, b) => (a.feature ?? 0) - (b.feature ?? 0));
+  return ok(
+    {
+      format: raw.format,
+      crs: source.kind === 'rd' ? 'EPSG:28992' : 'EPSG:4326',
+      sourceCrs: crs.value.label,
+      areas,
+      featureCount: raw.featureCount,
+      notes,
+    },
+    notes,
+  );
+}

@@ -1,0 +1,156 @@
+import { unzipSync } from 'fflate';
+import { parseDbf, parseShp } from 'shpjs';
+import { fail, ok, type Result } from '../result';
+import { crsFromEpsg } from './geojson';
+import { type DeclaredCrs, fromGeoJsonGeometry, type RawFeature, type RawFile } from './raw';
+import { decodeText, isUtf8 } from './text';
+import { parseXml, readXml } from './xml';
+
+const WANTED = /\.(shp|dbf|prj|cpg|kml)$/i;
+
+function ignored(path: string): boolean {
+  const base = path.split('/').pop() ?? '';
+  return (
+    path.startsWith('__MACOSX/') ||
+    path.includes('/__MACOSX/') ||
+    base.startsWith('._') ||
+    path.endsWith('/')
+  );
+}
+
+/** Reads a zip: a zipped shapefile or a KMZ. Anything else is named by what it holds. */
+export function readZip(bytes: Uint8Array, maxBytes: number): Result<RawFile> {
+  const names: string[] = [];
+  let tooLarge = false;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        if (ignored(file.name)) return false;
+        names.push(file.name);
+        if (!WANTED.test(file.name)) return false;
+        if (file.originalSize > maxBytes) tooLarge = true;
+        return !tooLarge;
+      },
+    });
+  } catch {
+    return fail('unreadable', 'import.zipCorrupt');
+  }
+  if (tooLarge) {
+    return fail('too-large', 'import.fileTooLarge', {
+      sizeMb: `>${Math.round(maxBytes / 1048576)}`,
+      maxMb: Math.round(maxBytes / 1048576),
+    });
+  }
+  const paths = Object.keys(files);
+  const shp = paths.filter((p) => /\.shp$/i.test(p)).sort();
+  if (shp.length) return readShapefiles(files, shp);
+  const kml = paths
+    .filter((p) => /\.kml$/i.test(p))
+    .sort((a, b) => Number(/(^|\/)doc\.kml$/i.test(b)) - Number(/(^|\/)doc\.kml$/i.test(a)));
+  if (kml[0]) {
+    const doc = parseXml(decodeText(files[kml[0]] as Uint8Array));
+    return doc.ok ? readXml(doc.value, 'kmz') : doc;
+  }
+  return unsupportedZip(names);
+}
+
+function unsupportedZip(names: string[]): Result<RawFile> {
+  if (names.length === 0) return fail('empty', 'import.zipEmpty');
+  const found =
+    names
+      .slice(0, 8)
+      .map((n) => n.split('/').pop())
+      .join(', ') + (names.length > 8 ? ', …' : '');
+  if (names.some((n) => /\.(tab|mif|mid)$/i.test(n)))
+    return fail('unsupported', 'import.mapinfo', { found });
+  if (names.some((n) => /\.gpkg$/i.test(n))) return fail('unsupported', 'import.geopackage');
+  if (names.some((n) => /\.(dxf|dwg)$/i.test(n))) return fail('unsupported', 'import.dxf');
+  if (names.some((n) => /\.(dbf|shx)$/i.test(n)))
+    return fail('unreadable', 'import.shpMissing', { found });
+  return fail('unsupported', 'import.zipNoShapefile', { found });
+}
+
+function sibling(
+  files: Record<string, Uint8Array>,
+  base: string,
+  extension: string,
+): Uint8Array | undefined {
+  const wanted = `${base}.${extension}`.toLowerCase();
+  const key = Object.keys(files).find((k) => k.toLowerCase() === wanted);
+  return key ? files[key] : undefined;
+}
+
+/** Reads the CRS of a shapefile .prj (ESRI or OGC WKT). */
+export function crsFromPrj(prj: string): DeclaredCrs {
+  const text = prj.trim();
+  const authority = /AUTHORITY\s*\[\s*"EPSG"\s*,\s*"?(\d+)"?\s*\]\s*\]\s*$/i.exec(text);
+  if (authority) return crsFromEpsg(Number(authority[1]));
+  const name = /^\s*(PROJCS|GEOGCS|PROJCRS|GEOGCRS|GEODCRS)\s*\[\s*"([^"]*)"/i.exec(text);
+  const projected = /^\s*PROJ/i.test(text);
+  if (/Amersfoort|RD[_ ]New|Rijksdriehoek/i.test(text) && projected) return { kind: 'rd' };
+  if (/Mercator_Auxiliary_Sphere|Pseudo[-_ ]Mercator|Popular_Visualisation/i.test(text))
+    return { kind: 'mercator' };
+  const utm = /UTM[_ ]zone[_ ](3[12])N/i.exec(text);
+  if (utm) return { kind: 'utm', zone: Number(utm[1]) };
+  if (!projected && /WGS[_ ]?(19)?84|ETRS[_ ]?(19)?89/i.test(text)) return { kind: 'wgs84' };
+  return { kind: 'unknown', name: (name?.[2] ?? text).slice(0, 80) };
+}
+
+/** True when the .dbf header describes records that fit in the file (guards against corrupt counts). */
+function dbfHeaderFits(dbf: Uint8Array): boolean {
+  if (dbf.length < 32) return false;
+  const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+  const records = view.getUint32(4, true);
+  const headerLength = view.getUint16(8, true);
+  const recordLength = view.getUint16(10, true);
+  if (headerLength < 33 || headerLength > dbf.length || recordLength < 1) return false;
+  return headerLength + records * recordLength <= dbf.length;
+}
+
+function readShapefiles(files: Record<string, Uint8Array>, shpPaths: string[]): Result<RawFile> {
+  const features: RawFeature[] = [];
+  let crs: DeclaredCrs | null = null;
+  for (const path of shpPaths) {
+    const base = path.slice(0, -4);
+    const dbf = sibling(files, base, 'dbf');
+    const file = path.split('/').pop() ?? path;
+    if (!dbf) return fail('unreadable', 'import.shpMissingDbf', { file });
+    const prj = sibling(files, base, 'prj');
+    if (prj && !crs) crs = crsFromPrj(decodeText(prj));
+    const cpg = sibling(files, base, 'cpg');
+    // Without a .cpg: UTF-8 when the bytes are valid UTF-8, else the ArcGIS default, Windows-1252.
+    const encoding = cpg ? decodeText(cpg).trim() : isUtf8(dbf) ? 'utf-8' : 'windows-1252';
+    let geometries: unknown[];
+    let records: Array<Record<string, unknown>>;
+    try {
+      geometries = parseShp(files[path] as Uint8Array);
+    } catch {
+      return fail('unreadable', 'import.shpCorrupt', { file });
+    }
+    if (!dbfHeaderFits(dbf)) return fail('unreadable', 'import.dbfCorrupt', { file });
+    try {
+      records = parseDbf(dbf, encoding);
+    } catch {
+      return fail('unreadable', 'import.dbfCorrupt', { file });
+    }
+    geometries.forEach((geometry, i) => {
+      const properties: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(records[i] ?? {})) {
+        properties[key] = value instanceof Date ? dateText(value) : value;
+      }
+      features.push({
+        index: features.length + 1,
+        geometry: fromGeoJsonGeometry(geometry),
+        properties,
+      });
+    });
+  }
+  return ok({ format: 'shapefile-zip', features, featureCount: features.length, crs });
+}
+
+function dateText(date: Date): string | null {
+  if (Number.isNaN(date.getTime())) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { catalogueProblems, validateCatalogue } from './catalogue';
+
+const demoPath = resolve(import.meta.dirname, '../../../data/demo/catalogue.json');
+
+function demo(): Record<string, unknown> {
+  return JSON.parse(readFileSync(demoPath, 'utf8')) as Record<string, unknown>;
+}
+
+type Json = Record<string, unknown>;
+
+function layer(catalogue: Json, i: number): Json {
+  return (catalogue.layers as Json[])[i] as Json;
+}
+
+function layerClass(catalogue: Json, i: number, j: number): Json {
+  return (layer(catalogue, i).classes as Json[])[j] as Json;
+}
+
+describe('validateCatalogue', () => {
+  test('accepts the demo catalogue with its seven layers', () => {
+    const result = validateCatalogue(demo());
+    expect(catalogueProblems(demo())).toEqual([]);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.value.layers.map((l) => l.id)).toEqual([
+        'organic-matter',
+        'carbon-stock',
+        'sealed',
+        'soil-group',
+        'land-use',
+        'deficit',
+        'potential',
+      ]);
+    }
+  });
+
+  test('refuses what is not an object', () => {
+    for (const value of [null, 3, 'catalogue', []]) {
+      const result = validateCatalogue(value);
+      expect(result.ok).toBe(false);
+      if (!result.ok)
+        expect(result.error).toMatchObject({
+          kind: 'unreadable',
+          code: 'catalogue.invalid',
+          params: { path: '$' },
+        });
+    }
+  });
+
+  const broken: [string, (c: Record<string, unknown>) => void, string][] = [
+    [
+      'a wrong CRS',
+      (c) => {
+        c.crs = 'EPSG:3857';
+      },
+      'crs',
+    ],
+    [
+      'a bbox with min > max',
+      (c) => {
+        c.bbox_rd = [165000, 455000, 145000, 471000];
+      },
+      'bbox_rd',
+    ],
+    [
+      'no layers',
+      (c) => {
+        c.layers = [];
+      },
+      'layers',
+    ],
+    [
+      'an unknown layer id',
+      (c) => {
+        layer(c, 0).id = 'carbon';
+      },
+      'layers[0].id',
+    ],
+    [
+      'a duplicated layer id',
+      (c) => {
+        layer(c, 1).id = 'organic-matter';
+      },
+      'layers[1].id',
+    ],
+    [
+      'a missing English title',
+      (c) => {
+        layer(c, 0).title = { nl: 'Organische stof' };
+      },
+      'layers[0].title.en',
+    ],
+    [
+      'a zero scale',
+      (c) => {
+        layer(c, 0).scale = 0;
+      },
+      'layers[0].scale',
+    ],
+    [
+      'an empty range',
+      (c) => {
+        layer(c, 1).range = [5, 5];
+      },
+      'layers[1].range',
+    ],
+    [
+      'a derived layer with a file',
+      (c) => {
+        layer(c, 5).file = 'deficit.tif';
+      },
+      'layers[5].file',
+    ],
+    [
+      'a base layer without a file',
+      (c) => {
+        delete layer(c, 2).file;
+      },
+      'layers[2].file',
+    ],
+    [
+      'a categorical layer without classes',
+      (c) => {
+        delete layer(c, 3).classes;
+      },
+      'layers[3].classes',
+    ],
+    [
+      'a class name that is not DESIGN 7.1',
+      (c) => {
+        layerClass(c, 4, 0).name = 'arable';
+      },
+      'layers[4].classes[0].name',
+    ],
+    [
+      'a bad colour',
+      (c) => {
+        layerClass(c, 3, 1).color = 'purple';
+      },
+      'layers[3].classes[1].color',
+    ],
+    [
+      'a stock range below 1 on the high side',
+      (c) => {
+        layer(c, 1).stock_range = { low: 0.87, high: 0.9 };
+      },
+      'layers[1].stock_range',
+    ],
+    [
+      'a date that is not ISO',
+      (c) => {
+        layer(c, 0).date = '23-11-2026';
+      },
+      'layers[0].date',
+    ],
+    [
+      'a real layer in a synthetic catalogue',
+      (c) => {
+        layer(c, 0).synthetic = false;
+      },
+      'layers[0].synthetic',
+    ],
+  ];
+  for (const [name, breakIt, path] of broken) {
+    test(`refuses ${name}, naming ${path}`, () => {
+      const catalogue = demo();
+      breakIt(catalogue);
+      const problems = catalogueProblems(catalogue);
+      expect(problems.map((p) => p.path)).toContain(path);
+      const result = validateCatalogue(catalogue);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.params?.count).toBe(problems.length);
+    });
+  }
+});

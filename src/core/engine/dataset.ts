@@ -2,6 +2,7 @@ import type { Catalogue, CatalogueLayer } from '../raster/catalogue-types';
 import type { LayerId } from '../raster/classes';
 import { type ByteSource, openRaster } from '../raster/raster-source';
 import { fail, ok, type Result } from '../result';
+import { cachedRaster } from './cached-raster';
 import type { EngineLayer } from './types';
 
 /** Where a catalogue lives: an absolute URL (browser, HTTP range requests) or a file path (Node). */
@@ -68,6 +69,14 @@ export async function readCatalogue(
   return ok(parsed);
 }
 
+export interface OpenOptions {
+  /** Only these layers (default: every layer with a file). */
+  ids?: readonly LayerId[];
+  signal?: AbortSignal;
+  /** Keep decoded blocks for later analyses (default true; see cached-raster.ts). */
+  cache?: boolean;
+}
+
 /**
  * Opens the raster layers of a catalogue (those with a file; all, or only `ids`). Rasters must be
  * in RD New (EPSG:28992, or without a CRS in the file).
@@ -75,7 +84,7 @@ export async function readCatalogue(
 export async function openCatalogueLayers(
   catalogue: Catalogue,
   location: CatalogueLocation,
-  options: { ids?: readonly LayerId[]; signal?: AbortSignal } = {},
+  options: OpenOptions = {},
 ): Promise<Result<EngineLayer[]>> {
   const wanted = catalogue.layers.filter(
     (meta) => meta.file && (!options.ids || options.ids.includes(meta.id)),
@@ -92,7 +101,11 @@ export async function openCatalogueLayers(
             crs: `EPSG:${raster.epsg}`,
           });
         }
-        return ok({ id: meta.id, raster, meta });
+        return ok({
+          id: meta.id,
+          raster: options.cache === false ? raster : cachedRaster(raster),
+          meta,
+        });
       } catch (error) {
         if (options.signal?.aborted) throw error;
         return fail('unreadable', 'errors.layerUnreadable', { id: meta.id, file });
@@ -110,7 +123,7 @@ export async function openCatalogueLayers(
 /** Reads a catalogue and opens its layers. */
 export async function openDataset(
   location: CatalogueLocation,
-  options: { ids?: readonly LayerId[]; signal?: AbortSignal } = {},
+  options: OpenOptions = {},
 ): Promise<Result<Dataset>> {
   const catalogue = await readCatalogue(location, options.signal);
   if (!catalogue.ok) return catalogue;

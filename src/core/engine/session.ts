@@ -7,6 +7,7 @@ import type { LayerId } from '../raster/classes';
 import type { AppError, Result } from '../result';
 import { ok } from '../result';
 import { analyzeAreas } from './analyze';
+import type { CachedRaster } from './cached-raster';
 import { type CatalogueLocation, openDataset } from './dataset';
 import type { AnalysisArea, AnalysisResult, EngineLayer } from './types';
 
@@ -111,6 +112,12 @@ export function createAnalysisSession() {
     ): Promise<Result<DatasetSummary>> {
       const dataset = await openDataset(location, { ids });
       if (!dataset.ok) return dataset;
+      // Decode small datasets (the demo) while the user is still drawing; failures show later.
+      for (const layer of dataset.value.layers) {
+        if ('prefetch' in layer.raster) {
+          (layer.raster as CachedRaster).prefetch().catch(() => undefined);
+        }
+      }
       return ok(setLayers(dataset.value.layers, dataset.value.catalogue));
     },
     /** Uses layers opened elsewhere (own GeoTIFFs, memory rasters). */

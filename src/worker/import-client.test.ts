@@ -82,3 +82,23 @@ test('an AbortSignal cancels too', async () => {
   controller.abort();
   await expect(running).rejects.toMatchObject({ name: 'AbortError' });
 });
+
+test('a cancel while a File is still being read counts too', async () => {
+  started = 0;
+  client = createImportClient(channelWorker);
+  const running = client.parse({ file: new File([read()], 'a.geojson') });
+  client.cancel();
+  await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+  expect(started).toBe(0);
+});
+
+test('an already aborted signal rejects without starting a worker', async () => {
+  started = 0;
+  client = createImportClient(channelWorker);
+  const running = client.parse({
+    file: { name: 'a.geojson', bytes: read() },
+    signal: AbortSignal.abort(),
+  });
+  await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+  expect(started).toBe(0);
+});

@@ -63,39 +63,52 @@ export function createImportClient(
   };
 
   return {
-    async parse({ file, limits, onProgress, signal }) {
+    parse({ file, limits, onProgress, signal }) {
       cancel();
-      signal?.throwIfAborted();
-      const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file.bytes;
-      signal?.throwIfAborted();
-      if (!worker || !remote) {
-        worker = createWorker();
-        remote = wrap<ImportApi>(worker);
-      }
-      const input = transfer({ name: file.name, bytes }, wholeBuffer(bytes) ? [bytes.buffer] : []);
-      const progress = onProgress ? proxy(onProgress) : undefined;
-      const call = remote.parseAreasFile(input, limits, progress);
       return new Promise<Result<ParsedFile>>((resolve, reject) => {
+        let finished = false;
         const onAbort = () => cancel();
-        const done = () => {
-          signal?.removeEventListener('abort', onAbort);
+        const finish = () => {
+          finished = true;
           cancelRunning = null;
+          signal?.removeEventListener('abort', onAbort);
         };
+        // Set at once, so a cancel while the file is still being read counts too.
         cancelRunning = () => {
-          done();
+          finish();
           reject(abortError());
         };
+        if (signal?.aborted) {
+          cancel();
+          return;
+        }
         signal?.addEventListener('abort', onAbort, { once: true });
-        call.then(
-          (result) => {
-            done();
-            resolve(result);
-          },
-          (error: unknown) => {
-            done();
-            reject(error);
-          },
-        );
+        const run = async () => {
+          const bytes =
+            file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file.bytes;
+          if (finished) return;
+          if (!worker || !remote) {
+            worker = createWorker();
+            remote = wrap<ImportApi>(worker);
+          }
+          const input = transfer(
+            { name: file.name, bytes },
+            wholeBuffer(bytes) ? [bytes.buffer] : [],
+          );
+          const result = await remote.parseAreasFile(
+            input,
+            limits,
+            onProgress ? proxy(onProgress) : undefined,
+          );
+          if (finished) return;
+          finish();
+          resolve(result);
+        };
+        run().catch((error: unknown) => {
+          if (finished) return;
+          finish();
+          reject(error);
+        });
       });
     },
     cancel,

@@ -132,6 +132,24 @@ describe('geometry', () => {
     expect(result.ok && result.value.areas.map((a) => a.id)).toEqual(['1', '2']);
   });
 
+  test('a serpentine of 100,000 long furrows is checked quickly (no quadratic sweep)', () => {
+    const ring: Position2[] = [
+      [-10, 0],
+      [1_000, 0],
+    ];
+    for (let row = 1; row < 50_000; row++) {
+      if (row % 2) ring.push([1_000, row], [0, row]);
+      else ring.push([0, row], [1_000, row]);
+    }
+    ring.push([-10, 49_999], [-10, 0]);
+    const start = performance.now();
+    expect(findSelfIntersection([ring])).toBeNull();
+    expect(performance.now() - start).toBeLessThan(5_000);
+    // The same outline with one furrow pushed across its neighbour is caught.
+    const crossed = ring.map((p): Position2 => (p[1] === 20_001 ? [p[0], 20_002.5] : p));
+    expect(findSelfIntersection([crossed])).not.toBeNull();
+  });
+
   test('the self-intersection finder agrees with @turf/kinks on random small rings', () => {
     const coordinate = fc.integer({ min: 0, max: 20 });
     fc.assert(

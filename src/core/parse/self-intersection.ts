@@ -56,6 +56,33 @@ function meet(s: Segment, t: Segment): { point: Position2; touch: boolean } | nu
 }
 
 /**
+ * The sweep compares segments whose extents overlap along the sweep axis. Long segments along x
+ * (a comb of furrows, say) would make that quadratic, so when segments are long in x relative to
+ * the outline's width, sweep along y instead: the bounding-box fields are swapped, the geometry
+ * (a, b) is not.
+ */
+function sweepAlongShorterExtents(segments: Segment[]): void {
+  let minX = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  let sumX = 0;
+  let sumY = 0;
+  for (const s of segments) {
+    minX = Math.min(minX, s.minX);
+    maxX = Math.max(maxX, s.maxX);
+    minY = Math.min(minY, s.minY);
+    maxY = Math.max(maxY, s.maxY);
+    sumX += s.maxX - s.minX;
+    sumY += s.maxY - s.minY;
+  }
+  if (sumX * (maxY - minY) <= sumY * (maxX - minX)) return;
+  for (const s of segments) {
+    [s.minX, s.maxX, s.minY, s.maxY] = [s.minY, s.maxY, s.minX, s.maxX];
+  }
+}
+
+/**
  * The first place where the rings of one polygon (closed rings, outer first) cross themselves or
  * each other, or null. A ring touching itself counts; rings of one polygon touching at a single
  * point do not (OGC valid). Sweeps segments sorted by x, so typical outlines take O(n log n).
@@ -80,6 +107,7 @@ export function findSelfIntersection(rings: readonly Position2[][]): Position2 |
       });
     }
   });
+  sweepAlongShorterExtents(segments);
   segments.sort((s, t) => s.minX - t.minX);
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i] as Segment;

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useAppState } from '../state/use-app-state';
 import { AreasPanel } from './AreasPanel';
 import { DrawToolbar } from './DrawToolbar';
+import { LayerPanel } from './LayerPanel';
+import { MapOverlays } from './MapOverlays';
 import { MapView } from './MapView';
 import { TopBar } from './TopBar';
 
@@ -22,7 +24,8 @@ export function App() {
     <div className="app">
       <MapView />
       <TopBar />
-      <aside className="panel panel-left" data-slot="layers" />
+      <LayerPanel />
+      <MapOverlays />
       <DrawToolbar />
       <aside className="panel panel-right" data-slot="areas">
         <AreasPanel />

@@ -86,6 +86,14 @@ function parcelUnit(seed: number, x: number, y: number): number {
   return hashUnit(seed + 1, px, py);
 }
 
+/** Peat polder strips: 200 m wide between the ditches, 600-1000 m long. */
+function stripUnit(seed: number, x: number, y: number): number {
+  const px = Math.floor((x - 145000 - 100) / 200);
+  const length = 600 + 400 * hashUnit(seed, px);
+  const py = Math.floor((y - 455000 + hashUnit(seed + 2, px) * length) / length);
+  return hashUnit(seed + 1, px, py);
+}
+
 /** Land use of a rural cell by its soil group (shares per soil group, parcel by parcel). */
 function ruralLandUse(soil: number, x: number, y: number, toRiverM: number): number {
   const field = parcelUnit(SEED + 60, x, y);
@@ -94,7 +102,7 @@ function ruralLandUse(soil: number, x: number, y: number, toRiverM: number): num
   switch (soil) {
     case SOIL.zand: {
       if (fractalNoise(SEED + 62, x, y, 1800, 4) > 0.16) return LAND.bos;
-      if (fractalNoise(SEED + 63, x, y, 1500, 4) > 0.3) return LAND.natuur;
+      if (fractalNoise(SEED + 63, x, y, 1500, 4) > 0.2) return LAND.natuur;
       return field < 0.55 ? LAND.akker : LAND.grasland;
     }
     case SOIL.zeeklei:
@@ -102,9 +110,9 @@ function ruralLandUse(soil: number, x: number, y: number, toRiverM: number): num
     case SOIL.rivierklei:
       return field < 0.4 ? LAND.akker : LAND.grasland;
     case SOIL.veen:
-      return field < 0.08 ? LAND.natuur : LAND.grasland;
+      return stripUnit(SEED + 64, x, y) < 0.08 ? LAND.natuur : LAND.grasland;
     default:
-      return field < 0.25 ? LAND.akker : LAND.grasland;
+      return stripUnit(SEED + 64, x, y) < 0.25 ? LAND.akker : LAND.grasland;
   }
 }
 
@@ -163,7 +171,7 @@ export function classifyCells(grid: Grid, landscape: Landscape): ClassRasters {
       let use: number;
       let seal = 0;
       if (built[i]) {
-        const park = fractalNoise(SEED + 71, x, y, 600, 3) > 0.22;
+        const park = fractalNoise(SEED + 71, x, y, 600, 3) > 0.28;
         use = park ? LAND.stedelijkGroen : LAND.bebouwd;
         const base = built[i] === 2 ? 62 : 48;
         seal = park

@@ -6,6 +6,8 @@ import { DrawToolbar } from './DrawToolbar';
 import { LayerPanel } from './LayerPanel';
 import { MapOverlays } from './MapOverlays';
 import { MapView } from './MapView';
+import { ResultsPanel } from './ResultsPanel';
+import { ScenarioPanel } from './ScenarioPanel';
 import { TopBar } from './TopBar';
 
 /**
@@ -29,6 +31,8 @@ export function App() {
       <DrawToolbar />
       <aside className="panel panel-right" data-slot="areas">
         <AreasPanel />
+        <ResultsPanel />
+        <ScenarioPanel />
       </aside>
     </div>
   );

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { persistState } from '../state/persist';
 import { store } from '../state/store';
 import { useAppState } from '../state/use-app-state';
 import { AreaEntry } from './AreaEntry';
@@ -38,6 +40,28 @@ function NewSession() {
   );
 }
 
+/** Whether autosave works; a failure says that the work is still on screen. */
+function SaveStatus() {
+  const { t } = useTranslation();
+  const { savedAt, error, restoreFailed } = useStore(persistState);
+  return (
+    <>
+      {restoreFailed ? (
+        <p className="entry-error" role="alert">
+          {t('areas.restoreFailed')}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="entry-error" role="alert">
+          {t('areas.saveFailed', { reason: error })}
+        </p>
+      ) : savedAt ? (
+        <p className="muted save-status">{t('areas.saved')}</p>
+      ) : null}
+    </>
+  );
+}
+
 /** The list of areas: select, rename, colour, show or hide, zoom to and remove. */
 export function AreasPanel() {
   const { t } = useTranslation();
@@ -56,6 +80,7 @@ export function AreasPanel() {
         ))}
       </ul>
       <AreaEntry />
+      <SaveStatus />
     </section>
   );
 }

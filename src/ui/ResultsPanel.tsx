@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import type { AreaResult } from '../core/engine/types';
 import { analysisState, startAreaAnalysis } from '../map/area-analysis';
 import { useAppState } from '../state/use-app-state';
 import { formatNumber } from './format';
@@ -54,6 +55,16 @@ function Status() {
   );
 }
 
+function TotalFigures({ results }: { results: AreaResult[] }) {
+  const figures = totalOf(results);
+  return (
+    <>
+      <Notes figures={figures} />
+      <ResultsFigures figures={figures} prefix="total-" />
+    </>
+  );
+}
+
 /** The results region (DESIGN.md 7.4): the selected area, the total, comparison and method. */
 export function ResultsPanel() {
   const { t } = useTranslation();
@@ -87,8 +98,7 @@ export function ResultsPanel() {
         <details className="result-total">
           <summary>{t('results.total', { count: areas.length })}</summary>
           <p className="muted">{t('results.totalOverlap')}</p>
-          <Notes figures={totalOf(all)} />
-          <ResultsFigures figures={totalOf(all)} prefix="total-" />
+          <TotalFigures results={all} />
         </details>
       ) : null}
       <ResultsMethod />

@@ -8,7 +8,7 @@ import { geometryToRd } from '../../src/core/engine/session';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/core/estimate/scenario';
 import { figureValue, KEY_FIGURES } from '../../src/ui/ResultsFigures';
 import { figuresOf } from '../../src/ui/results-model';
-import { launchBrowser, openApp } from './harness';
+import { launchBrowser, openApp, waitForMapIdle } from './harness';
 import { clickPoints, pixelOf, squareAt, storedAreas, waitForAreaCount } from './planner-helpers';
 
 const cataloguePath = resolve(import.meta.dirname, '../../data/demo/catalogue.json');
@@ -211,6 +211,31 @@ test('two areas side by side, one area under two scenarios, and the total', asyn
     300,
     1,
   );
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a scenario control redraws the derived potential layer', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await page.evaluate(() => {
+    const state = window.koolstofkaart?.store.getState();
+    state?.setLayerView('carbon-stock', { visible: false });
+    state?.setLayerView('potential', { visible: true, opacity: 1 });
+  });
+  await page.waitForTimeout(500);
+  await waitForMapIdle(page);
+  const clip = { x: 450, y: 250, width: 400, height: 300 };
+  const before = await page.screenshot({ clip });
+  await page.getByTestId('scenario-measure-arable-to-grassland').check();
+  await expect
+    .poll(
+      async () => {
+        await waitForMapIdle(page);
+        return Buffer.compare(await page.screenshot({ clip }), before);
+      },
+      { timeout: 20_000 },
+    )
+    .not.toBe(0);
   expect(errors).toEqual([]);
   await context.close();
 });

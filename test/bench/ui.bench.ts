@@ -63,6 +63,7 @@ async function openAt(browser: Browser, baseUrl: string, corners: [number, numbe
 async function drawAndTime(page: Page, corners: [number, number][]): Promise<number> {
   await page.evaluate(() => window.koolstofkaart?.store.getState().replaceAreas([]));
   await page.getByRole('button', { name: 'Veelhoek', exact: true }).click();
+  await page.locator('button[aria-pressed="true"]').waitFor();
   const box = await page.locator('[data-testid="map"] canvas').first().boundingBox();
   const pixels = await page.evaluate(
     (points) =>

@@ -255,6 +255,15 @@ describe('wrong command lines exit 2 with kind usage', () => {
     expect(nl.stderr).toMatch(/^Onbekende kaartlaag carbon\./);
   });
 
+  test('--help prints the usage in the chosen language on stdout and exits 0', async () => {
+    const nl = await run(['--help']);
+    expect(nl.code).toBe(0);
+    expect(nl.stdout).toMatch(/^Gebruik: npm run -s analyze/);
+    const en = await run(['-h', '--lang', 'en']);
+    expect(en.stdout).toMatch(/--layer <id>=<GeoTIFF>/);
+    expect(en.stdout).toMatch(/Exit code: 0 done, 2 input that cannot be used, 1 internal fault/);
+  });
+
   test('an unknown --format is itself a usage error, reported as text', async () => {
     const outcome = await run([RD_POLYGONS, '--format', 'xml']);
     expect(outcome.code).toBe(2);
@@ -472,12 +481,16 @@ test('a point among polygons: exit 0, a warning per skipped feature, no estimate
   expect(out.warnings.find((w) => w.kind === 'partial')?.feature).toBeNull();
 });
 
-test('an internal fault (the demo catalogue is missing) exits 1 with kind internal', async () => {
-  const outcome = await run([RD_POLYGONS, '--format', 'json'], {
-    catalogue: join(scratch, 'no-catalogue.json'),
-  });
-  expect(outcome.code).toBe(1);
-  expect(errorOf(outcome.stdout).kind).toBe('internal');
+test('an internal fault (the demo catalogue missing or broken) exits 1 with kind internal', async () => {
+  const broken = join(scratch, 'broken-catalogue.json');
+  writeFileSync(broken, '{"layers": 12');
+  for (const catalogue of [join(scratch, 'no-catalogue.json'), broken]) {
+    const outcome = await run([RD_POLYGONS, '--format', 'json', '--lang', 'en'], { catalogue });
+    expect(outcome.code).toBe(1);
+    const error = errorOf(outcome.stdout);
+    expect(error.kind).toBe('internal');
+    expect(error.message).toContain(catalogue);
+  }
 });
 
 describe('the real command (spawned)', () => {

@@ -335,6 +335,17 @@ write(
     code: 'import.crsUnknown',
   },
 );
+write(
+  'geojson_rd_coordinates_declared_wgs84.geojson',
+  collection([feature({ naam: 'Akker' }, polygon(field))], 'urn:ogc:def:crs:OGC:1.3:CRS84'),
+  {
+    notes:
+      'RD New coordinates under a CRS84 declaration (a layer saved with the wrong CRS set in QGIS).',
+    outcome: 'error',
+    kind: 'unsupported',
+    code: 'import.crsMismatch',
+  },
+);
 const paris: Ring = [
   [2.35, 48.85],
   [2.36, 48.85],
@@ -724,6 +735,21 @@ write(
     outcome: 'error',
     kind: 'unreadable',
     code: 'import.dbfCorrupt',
+  },
+);
+
+write(
+  'geojson_zipped_for_mail.zip',
+  zip({
+    'plangebied/plangebied.geojson': collection([feature({ naam: 'Akker' }, polygon(fieldLonLat))]),
+    '__MACOSX/plangebied/._plangebied.geojson': deterministicBytes(80, 5),
+  }),
+  {
+    notes: 'A GeoJSON zipped on a Mac to send it by mail.',
+    outcome: 'ok',
+    kind: null,
+    code: null,
+    areas: 1,
   },
 );
 

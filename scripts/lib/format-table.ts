@@ -2,7 +2,13 @@ import type { Estimate } from '../../src/core/estimate/types';
 import { type Language, t } from './messages';
 import type { Output, OutputArea, RunContext } from './output-types';
 
-type Column = [key: string, decimals: number, pick: (area: OutputArea) => number | string | null];
+/** A column: text key, decimals shown, the value of an area, and whether areas add up. */
+type Column = [
+  key: string,
+  decimals: number,
+  pick: (area: OutputArea) => number | string | null,
+  additive: boolean,
+];
 
 function estimateValue(pick: (e: Estimate) => number | null | undefined) {
   return (area: OutputArea) => (area.estimate ? (pick(area.estimate) ?? null) : null);
@@ -16,20 +22,20 @@ function coveragePct(area: OutputArea): number | null {
 }
 
 const COLUMNS: Column[] = [
-  ['id', -1, (a) => a.id],
-  ['name', -1, (a) => a.name],
-  ['area', 2, (a) => a.area_ha],
-  ['coverage', 1, coveragePct],
-  ['sealed', 1, (a) => a.layers.sealed?.mean ?? null],
-  ['organicMatter', 2, (a) => a.layers['organic-matter']?.mean ?? null],
-  ['stockMean', 1, estimateValue((e) => e.stock_t_c_per_ha?.central)],
-  ['stockTotal', 0, estimateValue((e) => e.stock_t_c.central)],
-  ['co2Total', 0, estimateValue((e) => e.stock_t_co2.central)],
-  ['deficit', 0, estimateValue((e) => e.deficit_t_c.central)],
-  ['potentialYear', 1, estimateValue((e) => e.potential_t_co2_per_yr.central)],
-  ['potentialHorizon', 0, estimateValue((e) => e.potential_t_co2_horizon.central)],
-  ['peatHa', 1, estimateValue((e) => e.peat.ha)],
-  ['peatEmission', 0, estimateValue((e) => e.peat.emission_t_co2_per_yr.central)],
+  ['id', -1, (a) => a.id, false],
+  ['name', -1, (a) => a.name, false],
+  ['area', 2, (a) => a.area_ha, true],
+  ['coverage', 1, coveragePct, false],
+  ['sealed', 1, (a) => a.layers.sealed?.mean ?? null, false],
+  ['organicMatter', 2, (a) => a.layers['organic-matter']?.mean ?? null, false],
+  ['stockMean', 1, estimateValue((e) => e.stock_t_c_per_ha?.central), false],
+  ['stockTotal', 0, estimateValue((e) => e.stock_t_c.central), true],
+  ['co2Total', 0, estimateValue((e) => e.stock_t_co2.central), true],
+  ['deficit', 0, estimateValue((e) => e.deficit_t_c.central), true],
+  ['potentialYear', 1, estimateValue((e) => e.potential_t_co2_per_yr.central), true],
+  ['potentialHorizon', 0, estimateValue((e) => e.potential_t_co2_horizon.central), true],
+  ['peatHa', 1, estimateValue((e) => e.peat.ha), true],
+  ['peatEmission', 0, estimateValue((e) => e.peat.emission_t_co2_per_yr.central), true],
 ];
 
 /** A number in the language's format (nl: 6.009,6; en: 6,009.6). */
@@ -66,15 +72,34 @@ export function formatTable(output: Output, context: RunContext, language: Langu
       ? ''
       : t(language, `cli.units.${key}`, { years: Math.min(context.horizonYears, 20) }),
   );
+  const show = (value: number | string | null, decimals: number) => {
+    if (value === null) return '–';
+    return typeof value === 'number' ? formatNumber(value, decimals, language) : value;
+  };
   const rows = output.areas.map((area) =>
-    COLUMNS.map(([, decimals, pick]) => {
-      const value = pick(area);
-      if (value === null) return '–';
-      return typeof value === 'number' ? formatNumber(value, decimals, language) : value;
-    }),
+    COLUMNS.map(([, decimals, pick]) => show(pick(area), decimals)),
   );
+  // With several areas, a sum row of the columns that add up (overlapping areas count twice).
+  const sum =
+    output.areas.length > 1
+      ? COLUMNS.map(([key, decimals, pick, additive], i) => {
+          if (i === 0) return t(language, 'cli.sum');
+          if (!additive) return key === 'name' ? '' : '–';
+          const values = output.areas.map(pick).filter((v): v is number => typeof v === 'number');
+          return values.length > 0
+            ? show(
+                values.reduce((a, b) => a + b, 0),
+                decimals,
+              )
+            : '–';
+        })
+      : null;
   const widths = header.map((title, i) =>
-    Math.max(width(title), width(units[i] ?? ''), ...rows.map((row) => width(row[i] ?? ''))),
+    Math.max(
+      width(title),
+      width(units[i] ?? ''),
+      ...[...rows, ...(sum ? [sum] : [])].map((row) => width(row[i] ?? '')),
+    ),
   );
   const render = (row: string[]) =>
     row
@@ -87,6 +112,7 @@ export function formatTable(output: Output, context: RunContext, language: Langu
       .trimEnd();
   lines.push(render(header), render(units), widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) lines.push(render(row));
+  if (sum) lines.push(widths.map((w) => '-'.repeat(w)).join('  '), render(sum));
   lines.push('', t(language, 'cli.centralNote'));
   if (output.areas.some((area) => area.estimate === null))
     lines.push(t(language, 'cli.noEstimate'));

@@ -136,6 +136,10 @@ test('the table is aligned, in the chosen language, with units and the warnings'
   const widths = lines.slice(headerIndex + 3, headerIndex + 5).map((line) => [...line].length);
   const ruler = lines[headerIndex + 2] ?? '';
   for (const w of widths) expect(w).toBe([...ruler].length);
+  const sumLine = lines.find((line) => line.startsWith('Som')) ?? '';
+  expect(sumLine).toContain(formatNumber(1235, 2, 'nl'));
+  expect(sumLine).toContain(formatNumber(stock, 0, 'nl'));
+  expect(en.split('\n').some((line) => line.startsWith('Sum'))).toBe(true);
   expect(nl).toContain('- [no-data] object 2: Buiten de gegevens.');
   expect(en).toContain('- [no-data] feature 2: Buiten de gegevens.');
 });

@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDataset } from '../../src/core/engine/dataset';
 import type { EngineLayer } from '../../src/core/engine/types';
-import type { Catalogue } from '../../src/core/raster/catalogue-types';
 import { type ByteSource, openRaster } from '../../src/core/raster/raster-source';
 import { fail, ok, type Result } from '../../src/core/result';
 import { catalogueLayerFor } from './layer-meta';
@@ -21,7 +23,7 @@ export interface LoadedLayers {
 
 /** data/demo/catalogue.json of this repository. */
 export const DEMO_CATALOGUE = resolve(
-  dirname(new URL(import.meta.url).pathname),
+  dirname(fileURLToPath(import.meta.url)),
   '../../data/demo/catalogue.json',
 );
 
@@ -72,7 +74,10 @@ export async function argumentLayers(
   });
 }
 
-/** The demo dataset (data/demo/catalogue.json): every layer with a file, in catalogue order. */
+/**
+ * The demo dataset (data/demo/catalogue.json) through the engine's `openDataset`: every layer with a
+ * file, in catalogue order. The user gave none of it, so any problem here is an internal fault.
+ */
 export async function catalogueLayers(
   cataloguePath: string,
   language: Language,
@@ -80,14 +85,13 @@ export async function catalogueLayers(
   if (!existsSync(cataloguePath)) {
     return fail('internal', 'errors.demoMissing', { file: cataloguePath });
   }
-  const catalogue = JSON.parse(readFileSync(cataloguePath, 'utf8')) as Catalogue;
-  const folder = dirname(cataloguePath);
-  const layers: EngineLayer[] = [];
-  for (const meta of catalogue.layers) {
-    if (!meta.file) continue;
-    const raster = await openRaster({ kind: 'path', path: resolve(folder, meta.file) });
-    layers.push({ id: meta.id, raster, meta });
-  }
+  const dataset = await openDataset({
+    kind: 'path',
+    path: cataloguePath,
+    readText: (path) => readFile(path, 'utf8'),
+  });
+  if (!dataset.ok) return { ok: false, error: { ...dataset.error, kind: 'internal' } };
+  const { catalogue, layers } = dataset.value;
   return ok({
     layers,
     source: catalogue.title[language],

@@ -66,3 +66,9 @@ test('the format and language to report in are known even when another option is
   expect(parsed.language).toBe('en');
   expect(parsed.options.ok).toBe(false);
 });
+
+test('--help and -h ask for the usage, even without an areas file', () => {
+  expect(parseCommandLine(['--help']).help).toBe(true);
+  expect(parseCommandLine(['-h', '--lang', 'en']).help).toBe(true);
+  expect(parseCommandLine(['a.geojson']).help).toBe(false);
+});

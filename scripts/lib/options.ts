@@ -26,6 +26,8 @@ export interface CliOptions {
 export interface ParsedCommandLine {
   format: OutputFormat;
   language: Language;
+  /** `--help` or `-h`: print the usage and stop. */
+  help: boolean;
   options: Result<CliOptions>;
 }
 
@@ -80,7 +82,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   const requestedLanguage = lastValue(argv, '--lang');
   const format = FORMATS.find((f) => f === requestedFormat) ?? 'table';
   const language = LANGUAGES.find((l) => l === requestedLanguage) ?? 'nl';
-  return { format, language, options: readOptions(argv, format, language) };
+  const help = argv.includes('--help') || argv.includes('-h');
+  return { format, language, help, options: readOptions(argv, format, language) };
 }
 
 function readOptions(

@@ -78,6 +78,7 @@ export async function run(argv: readonly string[], env: RunEnvironment = {}): Pr
     stderr += line;
     env.onStderr?.(line);
   };
+  if (commandLine.help) return { stdout: `${t(language, 'cli.help')}\n`, stderr: '', code: 0 };
   try {
     const options = unwrap(commandLine.options);
     const stdout = await analyze(options, env, log);
@@ -91,7 +92,8 @@ export async function run(argv: readonly string[], env: RunEnvironment = {}): Pr
             code: 'errors.internal',
             params: { detail: caught instanceof Error ? caught.message : String(caught) },
           };
-    const message = messageOf(language, error);
+    const detail = error.kind === 'internal' ? error.params?.detail : undefined;
+    const message = messageOf(language, error) + (detail ? ` (${detail})` : '');
     log(message);
     if (caught instanceof Error && !(caught instanceof Failure) && caught.stack) log(caught.stack);
     const code = error.kind === 'internal' ? 1 : 2;

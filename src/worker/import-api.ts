@@ -1,8 +1,11 @@
 import { type ImportOptions, type ParsedFile, parseAreasFile } from '../core/parse';
 import type { Result } from '../core/result';
 
-/** Limits that cross to the worker (functions and signals cannot). */
-export type ImportLimits = Pick<ImportOptions, 'maxBytes' | 'maxFeatures' | 'maxVertices'>;
+/** Options that cross to the worker (functions and signals cannot). */
+export type ImportLimits = Pick<
+  ImportOptions,
+  'maxBytes' | 'maxFeatures' | 'maxVertices' | 'repairSelfIntersections'
+>;
 
 /** What the import worker exposes: the core parser, with progress reported through a callback. */
 export const importApi = {

@@ -1,3 +1,4 @@
+import { COEFFICIENTS } from '../estimate/coefficients';
 import type { EstimateOptions } from '../estimate/types';
 import type { LayerId } from '../raster/classes';
 import type { Raster } from '../raster/raster-source';
@@ -21,8 +22,11 @@ export interface AnalysisPlan {
   warnings: AnalysisWarning[];
 }
 
-/** Relative range of a stock computed from organic matter (DESIGN.md section 3). */
-export const OM_STOCK_RANGE = { low: 0.87, high: 1.15 } as const;
+/** Relative range of a stock computed from organic matter (DESIGN.md section 3, coefficient file). */
+export const OM_STOCK_RANGE = {
+  low: COEFFICIENTS.stock.range_from_organic_matter.value.low,
+  high: COEFFICIENTS.stock.range_from_organic_matter.value.high,
+} as const;
 
 /** Same origin, cell size and size (to a millionth of a cell): cells line up one to one. */
 export function sameGrid(a: Raster, b: Raster): boolean {

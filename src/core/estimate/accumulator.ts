@@ -1,4 +1,4 @@
-import { LAND_USES } from '../raster/classes';
+import { LAND_USES, SOIL_GROUPS } from '../raster/classes';
 import { createCellModel } from './cell-model';
 import { CO2_PER_C_RATIO, COEFFICIENTS } from './coefficients';
 import { effectiveYears, type LandUseTotals, measureResults, potential } from './measures';
@@ -13,9 +13,13 @@ const NON_PEAT_LAND_USES = new Set<number>(
     .filter(([, name]) => COEFFICIENTS.peat.excluded_land_uses.value.includes(name))
     .map(([code]) => Number(code)),
 );
+/** Soil-group codes of peat hectares (veen, moerig). */
+const PEAT_SOIL_GROUPS = Object.entries(SOIL_GROUPS)
+  .filter(([, name]) => COEFFICIENTS.peat.soil_groups.value.includes(name))
+  .map(([code]) => Number(code));
 /** 1 where a (soil code, land-use code) pair counts as emitting peat, at 8 x soil + land use. */
 const PEAT_CELLS = new Uint8Array(8 * 8);
-for (const soil of [1, 2]) {
+for (const soil of PEAT_SOIL_GROUPS) {
   for (let landUse = 0; landUse <= LAND_USE_CODES; landUse++) {
     PEAT_CELLS[8 * soil + landUse] = NON_PEAT_LAND_USES.has(landUse) ? 0 : 1;
   }

@@ -1,3 +1,4 @@
+import { SOIL_GROUPS, type SoilGroupCode } from '../raster/classes';
 import { COEFFICIENTS } from './coefficients';
 import { bulkDensityBroFit, bulkDensityObic, type Texture, TOPSOIL_DEPTH_CM } from './pedotransfer';
 import type { Scenario } from './scenario';
@@ -51,20 +52,13 @@ function stockFor(om: number, scenario: Scenario, texture: Texture | null): numb
   return om * scenario.f_c * bulkDensityFor(om, scenario, texture) * TOPSOIL_DEPTH_CM;
 }
 
-/** Target organic matter (%) as a range, or null for peat and peaty soils. */
+/** Target organic matter (%) as a range, or null for peat and peaty soils (DESIGN.md 3). */
 function targetOrganicMatter(code: number, scenario: Scenario): Range | null {
-  const general = COEFFICIENTS.deficit.target_general_pct.value;
-  switch (code) {
-    case 1:
-    case 2:
-      return null;
-    case 3:
-      return single(scenario.clay_target_pct.zeeklei);
-    case 4:
-      return single(scenario.clay_target_pct.rivierklei);
-    default:
-      return general;
-  }
+  const name: string | undefined = SOIL_GROUPS[code as SoilGroupCode];
+  if (name === undefined) return COEFFICIENTS.deficit.target_general_pct.value;
+  if (COEFFICIENTS.deficit.no_target_soil_groups.value.includes(name)) return null;
+  if (name === 'zeeklei' || name === 'rivierklei') return single(scenario.clay_target_pct[name]);
+  return COEFFICIENTS.deficit.target_general_pct.value;
 }
 
 function single(value: number): Range {

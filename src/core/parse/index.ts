@@ -1,12 +1,14 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { fail, type MessageParams, type Note, ok, type Result } from '../result';
-import { type Frame, frameOf, type SourceCrs, transformFor } from './crs';
+import { frameOf, transformFor } from './crs';
+import { chooseCrs, declaredMismatch } from './crs-choice';
 import { detect } from './detect';
 import { readGeoJson } from './geojson';
 import { boundsOf } from './geometry';
+import { cleanProperties, idOf, nameOf } from './identity';
 import { type Limits, limitsOf } from './limits';
 import type { Position2, RawFeature, RawFile } from './raw';
-import { decodeText, plainText } from './text';
+import { decodeText } from './text';
 import type { ImportOptions, ParsedArea, ParsedFile } from './types';
 import { validatePolygons } from './validate';
 import { readWkt } from './wkt';
@@ -48,7 +50,11 @@ function read(bytes: Uint8Array, name: string, limits: Limits): Result<RawFile> 
   const kind = detect(bytes, head, name);
   switch (kind) {
     case 'zip':
-      return readZip(bytes, limits.maxBytes);
+      return readZip(bytes, limits.maxBytes, (inner, innerName) =>
+        detect(inner, '', innerName) === 'zip'
+          ? fail('unsupported', 'import.zipNoShapefile', { found: innerName })
+          : read(inner, innerName, limits),
+      );
     case 'geopackage':
       return fail('unsupported', 'import.geopackage');
     case 'shp':
@@ -94,98 +100,6 @@ function readText(
   return fail('unreadable', 'import.unknownFormat');
 }
 
-interface CrsChoice {
-  source: SourceCrs;
-  /** Frame of the whole file when it was detected from coordinates. */
-  detected: boolean;
-  notes: Note[];
-  label: string;
-}
-
-const round = (value: number, digits: number) => Number(value.toFixed(digits));
-
-/** Decides the source CRS: a declaration wins, else the coordinate range of the polygons. */
-function chooseCrs(raw: RawFile, frames: Frame[], allPolygons: Position2[][][]): Result<CrsChoice> {
-  const declared = raw.crs;
-  if (declared) {
-    switch (declared.kind) {
-      case 'rd':
-        return ok({ source: { kind: 'rd' }, detected: false, notes: [], label: 'EPSG:28992' });
-      case 'wgs84':
-        return ok({ source: { kind: 'wgs84' }, detected: false, notes: [], label: 'EPSG:4326' });
-      case 'mercator':
-        return ok({
-          source: { kind: 'mercator' },
-          detected: false,
-          notes: [{ kind: 'reprojected', code: 'import.reprojectedMercator', feature: null }],
-          label: 'EPSG:3857',
-        });
-      case 'utm':
-        return ok({
-          source: { kind: 'utm', zone: declared.zone },
-          detected: false,
-          notes: [
-            {
-              kind: 'reprojected',
-              code: 'import.reprojectedUtm',
-              params: { zone: declared.zone },
-              feature: null,
-            },
-          ],
-          label: `UTM ${declared.zone}N`,
-        });
-      case 'unknown':
-        return fail('unsupported', 'import.crsUnknown', { crs: declared.name.slice(0, 80) });
-      default: {
-        const never: never = declared;
-        return never;
-      }
-    }
-  }
-  const counts = { rd: 0, wgs84: 0, swapped: 0, mercator: 0 };
-  for (const frame of frames) if (frame in counts) counts[frame as keyof typeof counts]++;
-  const best = (Object.keys(counts) as Array<keyof typeof counts>).reduce((a, b) =>
-    counts[b] > counts[a] ? b : a,
-  );
-  if (counts[best] === 0) {
-    if (frames.includes('utm')) return fail('unsupported', 'import.crsUtm');
-    if (frames.every((f) => f === 'degrees')) {
-      return ok({ source: { kind: 'wgs84' }, detected: true, notes: [], label: 'EPSG:4326' });
-    }
-    const [minX, minY, maxX, maxY] = boundsOf(allPolygons);
-    return fail('unsupported', 'import.crsUnrecognised', {
-      minX: round(minX, 3),
-      minY: round(minY, 3),
-      maxX: round(maxX, 3),
-      maxY: round(maxY, 3),
-    });
-  }
-  switch (best) {
-    case 'rd':
-      return ok({ source: { kind: 'rd' }, detected: true, notes: [], label: 'EPSG:28992' });
-    case 'wgs84':
-      return ok({ source: { kind: 'wgs84' }, detected: true, notes: [], label: 'EPSG:4326' });
-    case 'swapped':
-      return ok({
-        source: { kind: 'swapped' },
-        detected: true,
-        notes: [{ kind: 'axes-swapped', code: 'import.axesSwapped', feature: null }],
-        label: 'EPSG:4326',
-      });
-    case 'mercator':
-      return ok({
-        source: { kind: 'mercator' },
-        detected: true,
-        notes: [{ kind: 'reprojected', code: 'import.reprojectedMercator', feature: null }],
-        label: 'EPSG:3857',
-      });
-    default: {
-      const never: never = best;
-      return never;
-    }
-  }
-}
-
 /** The file-level error when no feature holds a polygon at all. */
 function noPolygons(features: RawFeature[]): Result<ParsedFile> {
   const count = (type: string) => features.filter((f) => f.geometry.type === type).length;
@@ -204,42 +118,6 @@ function noPolygons(features: RawFeature[]): Result<ParsedFile> {
   if (lines === features.length) return fail('no-polygons', 'import.onlyLines', { count: lines });
   if (empty === features.length) return fail('no-polygons', 'import.onlyNull', { count: empty });
   return fail('no-polygons', 'import.noPolygonsMixed', { points, lines, empty, invalid });
-}
-
-function asText(value: unknown): string | undefined {
-  if (typeof value === 'string' && value.trim() !== '') return plainText(value);
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
-}
-
-/** DESIGN.md 7.1: properties.id, else the GeoJSON id, else name/naam, else the 1-based index. */
-function idOf(feature: RawFeature): string {
-  const p = feature.properties;
-  return (
-    asText(p.id) ?? asText(feature.id) ?? asText(p.name) ?? asText(p.naam) ?? String(feature.index)
-  );
-}
-
-const NAME_KEYS = ['name', 'naam', 'Name', 'NAME', 'Naam', 'NAAM', 'title', 'Title', 'titel'];
-
-function nameOf(properties: Record<string, unknown>): string {
-  for (const key of NAME_KEYS) {
-    const value = properties[key];
-    if (typeof value === 'string' && value.trim() !== '') return plainText(value);
-  }
-  return '';
-}
-
-function cleanProperties(properties: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(properties)) {
-    out[key] =
-      typeof value === 'string' &&
-      /^(name|naam|title|titel|description|desc|omschrijving)$/i.test(key)
-        ? plainText(value)
-        : value;
-  }
-  return out;
 }
 
 function toWgs84(parts: Position2[][][]): Polygon | MultiPolygon {
@@ -267,6 +145,8 @@ async function build(
   const frames = candidates.map((f) => frameOf(boundsOf(polygonsOf(f))));
   const crs = chooseCrs(raw, frames, candidates.flatMap(polygonsOf));
   if (!crs.ok) return crs;
+  const mismatch = declaredMismatch(crs.value, frames);
+  if (mismatch) return mismatch;
   const { source } = crs.value;
   const transform = transformFor(source);
   const swapped = transformFor({ kind: 'swapped' });
@@ -314,6 +194,7 @@ async function build(
       geometry.polygons,
       axesSwapped ? swapped : transform,
       limits.maxVertices,
+      options?.repairSelfIntersections === true,
     );
     if (!result.ok) {
       refuse(result.kind, result.code, result.params);

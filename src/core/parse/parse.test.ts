@@ -273,6 +273,51 @@ describe('rings of one polygon', () => {
   });
 });
 
+describe('repair on request', () => {
+  const bowtie: Position2[] = [
+    [155_000, 463_000],
+    [155_300, 463_200],
+    [155_300, 463_000],
+    [155_000, 463_200],
+    [155_000, 463_000],
+  ];
+
+  test('a bow-tie is split into its two lobes when asked, with a notice saying where', async () => {
+    const text = rdCollection([{ rings: [bowtie] }]);
+    const refused = await parse('a.geojson', text);
+    expect(refused.ok ? null : refused.error.kind).toBe('self-intersection');
+    const result = await parse('a.geojson', text, { repairSelfIntersections: true });
+    if (!result.ok) throw new Error(result.error.code);
+    const area = result.value.areas[0];
+    expect(area?.rd.length).toBe(2);
+    expect(area?.wgs84.type).toBe('MultiPolygon');
+    // Two triangles of base 200 m and height 150 m.
+    expect(multiPolygonArea(area?.rd ?? [])).toBeCloseTo(30_000, 3);
+    expect(result.notes).toEqual([
+      {
+        kind: 'repaired',
+        code: 'import.selfIntersectionSplit',
+        params: {
+          x: 155_150,
+          y: 463_100,
+          lon: expect.any(Number),
+          lat: expect.any(Number),
+          parts: 2,
+        },
+        feature: 1,
+      },
+    ]);
+  });
+
+  test('an outline with holes is still refused', async () => {
+    const hole = square(155_010, 463_090, 5).reverse();
+    const result = await parse('a.geojson', rdCollection([{ rings: [bowtie, hole] }]), {
+      repairSelfIntersections: true,
+    });
+    expect(result.ok ? null : result.error.kind).toBe('self-intersection');
+  });
+});
+
 describe('progress and cancel', () => {
   test('progress ends at 1; an aborted signal rejects', async () => {
     const text = rdCollection([{ rings: [square(155_000, 463_000, 100)] }]);

@@ -41,6 +41,11 @@ export interface ImportOptions {
   maxFeatures?: number;
   /** Most vertices in one area (all rings and parts together). */
   maxVertices?: number;
+  /**
+   * Split self-intersecting outlines without holes into their lobes (a `repaired` notice) instead
+   * of refusing them. Off by default: the user asks for it after seeing where the outline crosses.
+   */
+  repairSelfIntersections?: boolean;
   /** Called with a share 0..1 of the work done. */
   onProgress?: (fraction: number) => void;
   /** Aborts the import: the promise rejects with the signal's reason. */

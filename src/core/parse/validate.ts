@@ -4,6 +4,7 @@ import type { Transform } from './crs';
 import { signedRingArea } from './geometry';
 import type { Position2 } from './raw';
 import { findSelfIntersection } from './self-intersection';
+import { splitAtCrossings } from './unkink';
 
 /** Vertices closer than this (RD metres) are duplicates. */
 const DUPLICATE_M = 1e-4;
@@ -103,6 +104,7 @@ export function validatePolygons(
   polygons: Position2[][][],
   transform: Transform,
   maxVertices: number,
+  repairSelfIntersections = false,
 ): ValidatedFeature {
   let vertexCount = 0;
   for (const rings of polygons) for (const ring of rings) vertexCount += ring.length;
@@ -118,6 +120,7 @@ export function validatePolygons(
   let duplicates = 0;
   let spikes = 0;
   let holesDropped = 0;
+  const split: MessageParams[] = [];
   const rdParts: Position2[][][] = [];
   const lonLatParts: Position2[][][] = [];
   for (const rings of polygons) {
@@ -162,6 +165,25 @@ export function validatePolygons(
     if (crossing) {
       const index = rdParts.length;
       const lonLat = lonLatAt(crossing, rdRings, lonLatRings);
+      // On request, an outline without holes is split into its lobes.
+      const pieces =
+        repairSelfIntersections && rdRings.length === 1
+          ? splitAtCrossings(rdRings[0] as Position2[])
+          : null;
+      if (pieces) {
+        for (const [i, piece] of pieces.rd.entries()) {
+          rdParts.push([piece]);
+          lonLatParts.push([pieces.lonLat[i] as Position2[]]);
+        }
+        split.push({
+          x: round(crossing[0], 1),
+          y: round(crossing[1], 1),
+          lon: round(lonLat[0], 6),
+          lat: round(lonLat[1], 6),
+          parts: pieces.rd.length,
+        });
+        continue;
+      }
       return {
         ok: false,
         kind: 'self-intersection',
@@ -183,6 +205,8 @@ export function validatePolygons(
     lonLatParts.push(lonLatRings.filter((_, i) => keep[i]));
   }
   const notices: FeatureNotice[] = [];
+  for (const params of split)
+    notices.push({ kind: 'repaired', code: 'import.selfIntersectionSplit', params });
   if (closed)
     notices.push({ kind: 'ring-closed', code: 'import.ringClosed', params: { count: closed } });
   if (duplicates || spikes || holesDropped) {

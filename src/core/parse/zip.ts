@@ -6,7 +6,9 @@ import { type DeclaredCrs, fromGeoJsonGeometry, type RawFeature, type RawFile } 
 import { decodeText, isUtf8 } from './text';
 import { parseXml, readXml } from './xml';
 
-const WANTED = /\.(shp|dbf|prj|cpg|kml)$/i;
+const WANTED = /\.(shp|dbf|prj|cpg|kml|geojson|json|gpx|wkt)$/i;
+/** Single area files that people zip to mail them. */
+const ZIPPED_FILE = /\.(geojson|json|gpx|wkt)$/i;
 
 function ignored(path: string): boolean {
   const base = path.split('/').pop() ?? '';
@@ -18,8 +20,15 @@ function ignored(path: string): boolean {
   );
 }
 
-/** Reads a zip: a zipped shapefile or a KMZ. Anything else is named by what it holds. */
-export function readZip(bytes: Uint8Array, maxBytes: number): Result<RawFile> {
+/**
+ * Reads a zip: a zipped shapefile, a KMZ, or one zipped GeoJSON, GPX or WKT file (read by
+ * `readInner`). Anything else is named by what it holds.
+ */
+export function readZip(
+  bytes: Uint8Array,
+  maxBytes: number,
+  readInner: (bytes: Uint8Array, name: string) => Result<RawFile>,
+): Result<RawFile> {
   const names: string[] = [];
   let tooLarge = false;
   let files: Record<string, Uint8Array>;
@@ -51,6 +60,11 @@ export function readZip(bytes: Uint8Array, maxBytes: number): Result<RawFile> {
   if (kml[0]) {
     const doc = parseXml(decodeText(files[kml[0]] as Uint8Array));
     return doc.ok ? readXml(doc.value, 'kmz') : doc;
+  }
+  const inner = paths.filter((p) => ZIPPED_FILE.test(p)).sort();
+  const otherData = names.some((n) => /\.(tab|mif|mid|gpkg|dxf|dwg|dbf|shx)$/i.test(n));
+  if (inner.length === 1 && inner[0] && !otherData) {
+    return readInner(files[inner[0]] as Uint8Array, inner[0].split('/').pop() ?? inner[0]);
   }
   return unsupportedZip(names);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { RdMultiPolygonCoordinates } from '../parse/types';
 import {
+  CoverageScratch,
   coverageFractions,
   type Grid,
   planarAreaM2,
@@ -77,6 +78,31 @@ describe('coverage fractions on hand-computed 3 x 3 grids', () => {
     const part = new Float64Array(4);
     coverageFractions(grid3, polygon, [1, 1, 3, 3], part);
     expect(Array.from(part)).toEqual([whole[4], whole[5], whole[7], whole[8]]);
+  });
+});
+
+describe('scratch memory', () => {
+  test('one scratch reused across windows of different shapes gives fresh results', () => {
+    const grid: Grid = { originX: 0, originY: 40, cellSize: 1, width: 40, height: 40 };
+    const polygon = preparePolygon([
+      [square(3.3, 2.7, 31.9, 37.2), square(10.5, 10.5, 20.25, 19.75)],
+    ]);
+    const scratch = new CoverageScratch();
+    const windows: Array<[number, number, number, number]> = [
+      [0, 0, 40, 40],
+      [5, 3, 17, 29],
+      [20, 0, 40, 7],
+      [0, 0, 40, 40],
+    ];
+    for (const window of windows) {
+      const cells = (window[2] - window[0]) * (window[3] - window[1]);
+      const reused = new Float64Array(cells);
+      const fresh = new Float64Array(cells);
+      coverageFractions(grid, polygon, window, reused, scratch);
+      coverageFractions(grid, polygon, window, fresh);
+      expect(Array.from(reused)).toEqual(Array.from(fresh));
+    }
+    expect(scratch.accumulator.every((value) => value === 0)).toBe(true);
   });
 });
 

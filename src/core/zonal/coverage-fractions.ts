@@ -157,6 +157,7 @@ export class CoverageScratch {
   fractions = new Float64Array(0);
   ensure(cells: number, accumulatorCells: number): void {
     if (this.fractions.length < cells) this.fractions = new Float64Array(cells);
+    // A new accumulator starts at zero; `coverageFractions` leaves it at zero after each use.
     if (this.accumulator.length < accumulatorCells) {
       this.accumulator = new Float64Array(accumulatorCells);
     }
@@ -227,9 +228,9 @@ export function coverageFractions(
   const width = col1 - col0;
   const height = row1 - row0;
   const stride = width + 1;
+  // The accumulator is all zeros between calls: the running sums below reset what they read.
   scratch.ensure(0, stride * height);
   const acc = scratch.accumulator;
-  acc.fill(0, 0, stride * height);
   const inverse = 1 / grid.cellSize;
   // Window-relative cell coordinates: u to the east, v downwards (rows).
   const left = grid.originX + col0 * grid.cellSize;
@@ -266,6 +267,7 @@ export function coverageFractions(
     const f = row * width;
     for (let col = 0; col < width; col++) {
       running += acc[a + col] as number;
+      acc[a + col] = 0;
       // Counter-clockwise outer rings in RD (y up) wind +1 when v points down.
       let fraction = running;
       if (fraction < FRACTION_EPSILON) fraction = 0;
@@ -273,6 +275,7 @@ export function coverageFractions(
       out[f + col] = fraction;
       if (fraction > maxFraction) maxFraction = fraction;
     }
+    acc[a + width] = 0;
   }
   return maxFraction;
 }

@@ -115,12 +115,47 @@ export class LayerAccumulator {
     return value;
   }
 
-  /** Adds every cell of a window with f > 0. */
+  /**
+   * Adds every cell of a window with f > 0: the same sums in the same order as `add` per cell
+   * (so the results are bit-identical), with the continuous case kept in local variables.
+   */
   addWindow(fractions: Float64Array, values: RasterArray, count: number): void {
+    if (this.categorical) {
+      for (let i = 0; i < count; i++) {
+        const f = fractions[i] as number;
+        if (f > 0) this.add(f, values[i] as number);
+      }
+      return;
+    }
+    const { scale, offset, nodataA, nodataB } = this;
+    let coverage = this.coverage;
+    let validCoverage = this.validCoverage;
+    let weightedSum = this.weightedSum;
+    let min = this.min;
+    let max = this.max;
+    let touched = 0;
+    let validTouched = 0;
     for (let i = 0; i < count; i++) {
       const f = fractions[i] as number;
-      if (f > 0) this.add(f, values[i] as number);
+      if (f === 0) continue;
+      coverage += f;
+      touched++;
+      const stored = values[i] as number;
+      if (Number.isNaN(stored) || stored === nodataA || stored === nodataB) continue;
+      const value = stored * scale + offset;
+      validCoverage += f;
+      validTouched++;
+      weightedSum += value * f;
+      if (value < min) min = value;
+      if (value > max) max = value;
     }
+    this.coverage = coverage;
+    this.validCoverage = validCoverage;
+    this.weightedSum = weightedSum;
+    this.min = min;
+    this.max = max;
+    this.cellsTouched += touched;
+    this.validCellsTouched += validTouched;
   }
 
   /** The statistics of DESIGN.md 7.1, with hectares from the cell area. */

@@ -1,9 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppState } from '../state/use-app-state';
+import { AreasPanel } from './AreasPanel';
+import { DrawToolbar } from './DrawToolbar';
 import { LayerPanel } from './LayerPanel';
 import { MapOverlays } from './MapOverlays';
 import { MapView } from './MapView';
+import { ResultsPanel } from './ResultsPanel';
+import { ScenarioPanel } from './ScenarioPanel';
 import { TopBar } from './TopBar';
 
 /**
@@ -24,7 +28,12 @@ export function App() {
       <TopBar />
       <LayerPanel />
       <MapOverlays />
-      <aside className="panel panel-right" data-slot="areas" />
+      <DrawToolbar />
+      <aside className="panel panel-right" data-slot="areas">
+        <AreasPanel />
+        <ResultsPanel />
+        <ScenarioPanel />
+      </aside>
     </div>
   );
 }

@@ -69,16 +69,22 @@ async function runImport(
     const [parser, bytes] = await Promise.all([loadImportClient(), source.read()]);
     if (current !== run) return;
     let shown = 0;
-    result = await parser.parse({
-      file: { name: source.name, bytes },
-      limits: options.repair ? { repairSelfIntersections: true } : undefined,
-      onProgress: (fraction) => {
-        // Whole percents only: no re-render for every feature.
-        if (current !== run || fraction - shown < 0.01) return;
-        shown = fraction;
-        importState.setState({ phase: 'running', file: source.file, progress: fraction }, true);
-      },
-    });
+    let finished = false;
+    result = await parser
+      .parse({
+        file: { name: source.name, bytes },
+        limits: options.repair ? { repairSelfIntersections: true } : undefined,
+        onProgress: (fraction) => {
+          // Whole percents only: no re-render for every feature. A report can arrive after the
+          // result (it is a separate message from the worker): then the import is over.
+          if (finished || current !== run || fraction - shown < 0.01) return;
+          shown = fraction;
+          importState.setState({ phase: 'running', file: source.file, progress: fraction }, true);
+        },
+      })
+      .finally(() => {
+        finished = true;
+      });
   } catch (error) {
     if (current !== run) return;
     if (isAbort(error)) {

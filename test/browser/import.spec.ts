@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, openApp } from './harness';
@@ -145,6 +146,45 @@ test('the import button works from the keyboard and offers the area file types',
   await expect
     .poll(() => status.locator('h2').textContent())
     .toBe('1 area imported from gpx_route_closed_basecamp_zwolle.gpx.');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('the loose parts of a shapefile, picked together, import as one shapefile', async () => {
+  const { page, errors, context } = await openApp(browser);
+  const entry = shared.find((each) =>
+    each.file.endsWith('shp_rd_prj_utf8_gouda.zip'),
+  ) as SharedCase;
+  const parts = unzipSync(readFileSync(join(FIXTURES, 'imports', entry.file)));
+  await page.locator('[data-testid="import-input"]').setInputFiles(
+    Object.entries(parts).map(([name, bytes]) => ({
+      name,
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(bytes),
+    })),
+  );
+  const status = await importOutcome(page, 'done');
+  expect(await status.getAttribute('data-imported')).toBe(String(entry.polygons));
+  const { areas } = await storeSnapshot(page);
+  const hectares = areas.reduce((sum, area) => sum + rdAreaHectares(area.geometry), 0);
+  expect(Math.abs(hectares - (entry.total_area_ha ?? 0))).toBeLessThan(0.01);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('of several other files, the first is imported and the message says so', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await page
+    .locator('[data-testid="import-input"]')
+    .setInputFiles([
+      join(FIXTURES, 'imports/files/wkt_polygon_rd_postgis.wkt'),
+      join(FIXTURES, 'imports/files/gpx_route_closed_basecamp_zwolle.gpx'),
+    ]);
+  const status = await importOutcome(page, 'done');
+  expect(await status.textContent()).toContain(
+    'U gaf 2 bestanden tegelijk; alleen wkt_polygon_rd_postgis.wkt is geïmporteerd.',
+  );
+  expect((await storeSnapshot(page)).areas).toHaveLength(1);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppState } from '../state/use-app-state';
 import { AreasPanel } from './AreasPanel';
 import { DrawToolbar } from './DrawToolbar';
+import { ImportControls } from './ImportControls';
 import { LayerPanel } from './LayerPanel';
 import { MapOverlays } from './MapOverlays';
 import { MapView } from './MapView';
@@ -29,6 +30,7 @@ export function App() {
       <LayerPanel />
       <MapOverlays />
       <DrawToolbar />
+      <ImportControls />
       <aside className="panel panel-right" data-slot="areas">
         <AreasPanel />
         <ResultsPanel />

@@ -62,11 +62,20 @@ function SaveStatus() {
   );
 }
 
+/**
+ * Rows the list renders at most (plus the selected area): an import of 10,000 areas must not make
+ * React build 10,000 rows of inputs. The map shows and selects them all.
+ */
+export const AREA_LIST_LIMIT = 200;
+
 /** The list of areas: select, rename, colour, show or hide, zoom to and remove. */
 export function AreasPanel() {
   const { t } = useTranslation();
   const areas = useAppState((state) => state.areas);
   const selectedId = useAppState((state) => state.selectedId);
+  const listed = areas.slice(0, AREA_LIST_LIMIT);
+  const selected = areas.find((area) => area.id === selectedId);
+  if (selected && !listed.includes(selected)) listed.push(selected);
   return (
     <section className="areas-panel" aria-labelledby="areas-title">
       <div className="panel-heading">
@@ -75,10 +84,15 @@ export function AreasPanel() {
       </div>
       {areas.length === 0 ? <p className="muted">{t('areas.empty')}</p> : null}
       <ul className="area-list">
-        {areas.map((area) => (
+        {listed.map((area) => (
           <AreaRow key={area.id} area={area} selected={area.id === selectedId} />
         ))}
       </ul>
+      {areas.length > listed.length ? (
+        <p className="muted" data-testid="areas-not-listed">
+          {t('areas.notListed', { count: areas.length - listed.length, shown: AREA_LIST_LIMIT })}
+        </p>
+      ) : null}
       <AreaEntry />
       <SaveStatus />
     </section>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { store } from '../state/store';
 import { useAppState } from '../state/use-app-state';
+import { ImportButton } from './ImportButton';
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -8,6 +9,7 @@ export function TopBar() {
   return (
     <header className="top-bar">
       <h1 className="brand">{t('app.title')}</h1>
+      <ImportButton />
       <button
         type="button"
         className="language-switch"

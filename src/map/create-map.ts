@@ -3,7 +3,13 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { store } from '../state/store';
 import { emptyStyle } from './basemap';
-import { applyScenario, rasterTileUrl, registerRasterProtocol, valueAt } from './raster-protocol';
+import {
+  applyScenario,
+  boundsOf,
+  rasterTileUrl,
+  registerRasterProtocol,
+  valueAt,
+} from './raster-protocol';
 import { preloadDataset, startMap, type TileHooks } from './setup-map';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -14,6 +20,7 @@ const tileHooks: TileHooks = {
   tileUrl: (id) => rasterTileUrl(id),
   valuesAt: (ids, point) => valueAt(point, ids),
   applyScenario,
+  boundsOf,
 };
 
 // The catalogue and the tile workers load while React and MapLibre start.

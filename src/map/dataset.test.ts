@@ -44,9 +44,9 @@ test('a catalogue without a usable box or layers is unreadable, naming the part'
   }
 });
 
-test('the WGS84 bounds of an RD box contain its corners and hug them', () => {
+test('the WGS84 bounds of an RD box contain its corners and hug them', async () => {
   const box = [140000, 440000, 160000, 456000] as const;
-  const [west, south, east, north] = wgs84BoundsOfRdBox(box);
+  const [west, south, east, north] = await wgs84BoundsOfRdBox(box);
   for (const corner of [
     [box[0], box[1]],
     [box[0], box[3]],

@@ -1,5 +1,4 @@
 import type { FeatureCollection } from 'geojson';
-import { rdToWgs84 } from '../core/projection/rd';
 import type { Catalogue } from '../core/raster/catalogue-types';
 import { BASE_LAYER_IDS, DERIVED_LAYER_IDS } from '../core/raster/classes';
 import { fail, ok, type Result } from '../core/result';
@@ -107,31 +106,13 @@ export async function loadDataset(url: string, signal?: AbortSignal): Promise<Re
   return ok({ ...loaded.value, context: context.value });
 }
 
-/** WGS84 bounds [west, south, east, north] of an RD New box, from its edges sampled densely. */
-export function wgs84BoundsOfRdBox(
+/**
+ * WGS84 bounds of an RD New box. proj4 is loaded only here, on demand: on a cold start the tiles
+ * worker answers instead (`TileHooks.boundsOf`), so proj4 stays off the main thread's first load.
+ */
+export async function wgs84BoundsOfRdBox(
   bbox: readonly [number, number, number, number],
-): [number, number, number, number] {
-  const [minX, minY, maxX, maxY] = bbox;
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  const steps = 16;
-  for (let i = 0; i <= steps; i++) {
-    const x = minX + ((maxX - minX) * i) / steps;
-    const y = minY + ((maxY - minY) * i) / steps;
-    for (const point of [
-      [x, minY],
-      [x, maxY],
-      [minX, y],
-      [maxX, y],
-    ] as const) {
-      const [lon, lat] = rdToWgs84(point);
-      west = Math.min(west, lon);
-      east = Math.max(east, lon);
-      south = Math.min(south, lat);
-      north = Math.max(north, lat);
-    }
-  }
-  return [west, south, east, north];
+): Promise<[number, number, number, number]> {
+  const { wgs84BoundsOfRdBox: bounds } = await import('../core/projection/bounds');
+  return bounds(bbox);
 }

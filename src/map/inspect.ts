@@ -1,7 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';
 import { createStore } from 'zustand/vanilla';
-import { type LonLat, type RdPoint, wgs84ToRd } from '../core/projection/rd';
+import type { LonLat, RdPoint } from '../core/projection/rd';
 import type { LayerId } from '../core/raster/classes';
 import type { AppStore } from '../state/store';
 
@@ -40,6 +40,14 @@ function visibleLayerIds(store: AppStore): LayerId[] {
   return state.layerOrder.filter((id) => state.layerViews[id]?.visible).reverse();
 }
 
+let projection: Promise<typeof import('../core/projection/rd')> | null = null;
+
+/** proj4 loads on the first hover, not with the page (it is not needed before the map shows). */
+function loadProjection(): Promise<typeof import('../core/projection/rd')> {
+  projection ??= import('../core/projection/rd');
+  return projection;
+}
+
 /**
  * Hover shows values under the cursor; a click pins them (a marker stays), another click or Esc
  * unpins; Enter on the focused map pins its centre. Reads are throttled to one at a time per
@@ -51,10 +59,12 @@ export function followInspect(map: MapLibreMap, store: AppStore, read: ValueRead
   let inFlight: AbortController | null = null;
   let marker: maplibregl.Marker | null = null;
 
-  const readAt = (lngLat: LonLat) => {
+  const readAt = async (lngLat: LonLat) => {
     inFlight?.abort();
     const controller = new AbortController();
     inFlight = controller;
+    const { wgs84ToRd } = await loadProjection();
+    if (controller.signal.aborted) return;
     const rd = wgs84ToRd(lngLat);
     const ids = visibleLayerIds(store);
     inspectStatus.setState({ lngLat, rd, reading: ids.length > 0, values: {} });
@@ -83,14 +93,14 @@ export function followInspect(map: MapLibreMap, store: AppStore, read: ValueRead
       if (!pending || inFlight) return;
       const next = pending;
       pending = null;
-      readAt(next);
+      void readAt(next);
     });
   };
 
   const pin = (lngLat: LonLat) => {
     pending = null;
     inspectStatus.setState({ pinned: true });
-    readAt(lngLat);
+    void readAt(lngLat);
     const element = document.createElement('div');
     element.className = 'inspect-pin';
     marker?.remove();
@@ -139,7 +149,8 @@ export function followInspect(map: MapLibreMap, store: AppStore, read: ValueRead
   // Layers switched on or off change what a pinned point shows.
   const unsubscribe = store.subscribe((state, previous) => {
     const { pinned, lngLat } = inspectStatus.getState();
-    if (state.layerViews !== previous.layerViews && lngLat && (pinned || !pending)) readAt(lngLat);
+    if (state.layerViews !== previous.layerViews && lngLat && (pinned || !pending))
+      void readAt(lngLat);
   });
   return () => {
     unsubscribe();

@@ -19,6 +19,8 @@ export interface MapStatus {
   /** The basemap actually on screen (the store's `basemap` is the user's wish). */
   basemapShown: 'offline' | 'pdok' | 'loading';
   notice: Notice | null;
+  /** True once the map has been idle for the first time (or the dataset failed to load). */
+  firstIdle: boolean;
   setNotice: (notice: Notice | null) => void;
 }
 
@@ -27,5 +29,6 @@ export const mapStatus = createStore<MapStatus>()((set) => ({
   dataset: { state: 'loading' },
   basemapShown: 'offline',
   notice: null,
+  firstIdle: false,
   setNotice: (notice) => set({ notice }),
 }));

@@ -3,7 +3,6 @@ import type { Catalogue } from '../core/raster/catalogue-types';
 import type { LayerId } from '../core/raster/classes';
 import type { AppState, AppStore } from '../state/store';
 import { OVERLAY_BEFORE_ID } from './basemap';
-import { wgs84BoundsOfRdBox } from './dataset';
 
 /** Source and layer id of a catalogue layer on the map. */
 export function rasterLayerId(id: LayerId): string {
@@ -19,6 +18,8 @@ export const RASTER_MAX_ZOOM = 15;
 export interface RasterLayerOptions {
   /** Tile URL template of a layer (the tiles protocol); read again when the scenario changes. */
   tileUrl: (id: LayerId, state: AppState) => string;
+  /** WGS84 bounds of the dataset [west, south, east, north]: no tiles are asked outside them. */
+  bounds: [number, number, number, number];
 }
 
 function layerIdsIn(catalogue: Catalogue): LayerId[] {
@@ -40,7 +41,7 @@ export function followRasterLayers(
   const ensureLayers = (state: AppState) => {
     const catalogue = state.catalogue;
     if (!catalogue) return;
-    const bounds = wgs84BoundsOfRdBox(catalogue.bbox_rd);
+    const bounds = options.bounds;
     for (const id of layerIdsIn(catalogue)) {
       const mapId = rasterLayerId(id);
       const url = options.tileUrl(id, state);

@@ -109,6 +109,14 @@ export async function valueAt(point: RdPoint, layerIds: LayerId[]): Promise<Valu
   return (current.workers[0] as Remote<TilesApi>).valuesAt(point, layerIds);
 }
 
+/** WGS84 bounds of an RD New box, computed in a tiles worker (where proj4 is loaded anyway). */
+export async function boundsOf(
+  bbox: [number, number, number, number],
+): Promise<[number, number, number, number]> {
+  const current = requirePool();
+  return (current.workers[0] as Remote<TilesApi>).boundsOf(bbox);
+}
+
 /** Gives every tile worker the scenario that derived layers (deficit, potential) are drawn with. */
 export async function setScenario(scenario: Scenario): Promise<void> {
   const current = requirePool();

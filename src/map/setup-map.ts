@@ -32,6 +32,8 @@ export interface TileHooks {
   tileUrl: (id: LayerId, state: AppState) => string;
   /** Values under a point, read by the same reader as the tiles. */
   valuesAt: ValueReader;
+  /** WGS84 bounds of an RD New box, computed where proj4 is already loaded (the tiles worker). */
+  boundsOf: (bbox: [number, number, number, number]) => Promise<[number, number, number, number]>;
   /** Gives derived layers a new scenario and redraws them. */
   applyScenario: (map: MapLibreMap, scenario: Scenario) => Promise<void>;
 }
@@ -128,7 +130,7 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | n
     const loaded = await preloadDataset(tiles);
     if (controller.signal.aborted) return;
     if (!loaded.ok) {
-      mapStatus.setState({ dataset: { state: 'failed', error: loaded.error } });
+      mapStatus.setState({ dataset: { state: 'failed', error: loaded.error }, firstIdle: true });
       mapStatus.getState().setNotice({ ...loaded.error, tone: 'error' });
       return;
     }
@@ -139,11 +141,16 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | n
     if (controller.signal.aborted) return;
     attribution = [catalogue.attribution[store.getState().language]];
     placeControls();
-    const [west, south, east, north] = wgs84BoundsOfRdBox(catalogue.bbox_rd);
-    map.fitBounds([west, south, east, north], { padding: 40, animate: false });
+    const bounds = tiles
+      ? await tiles.boundsOf(catalogue.bbox_rd)
+      : await wgs84BoundsOfRdBox(catalogue.bbox_rd);
+    if (controller.signal.aborted) return;
+    map.fitBounds(bounds, { padding: 40, animate: false });
     store.getState().setCatalogue(catalogue, catalogueUrl);
-    if (tiles) followTiles(map, store, tiles, catalogue, cleanups);
+    if (tiles) followTiles(map, store, tiles, catalogue, bounds, cleanups);
     mapStatus.setState({ dataset: { state: 'ready' } });
+    map.once('idle', () => mapStatus.setState({ firstIdle: true }));
+    map.triggerRepaint();
     const contextResult = await context;
     if (controller.signal.aborted) return;
     if (!contextResult.ok) {
@@ -173,9 +180,10 @@ function followTiles(
   store: AppStore,
   tiles: TileHooks,
   catalogue: Catalogue,
+  bounds: [number, number, number, number],
   cleanups: Array<() => void>,
 ): void {
-  cleanups.push(followRasterLayers(map, store, { tileUrl: tiles.tileUrl }));
+  cleanups.push(followRasterLayers(map, store, { tileUrl: tiles.tileUrl, bounds }));
   cleanups.push(followInspect(map, store, tiles.valuesAt));
   const applyScenario = (scenario: Scenario) =>
     tiles.applyScenario(map, scenario).catch((error: unknown) => console.error(error));

@@ -1,5 +1,7 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { mapStatus } from '../map/map-status';
 import { useAppState } from '../state/use-app-state';
 import { AreasPanel } from './AreasPanel';
 import { DrawToolbar } from './DrawToolbar';
@@ -7,9 +9,29 @@ import { ImportControls } from './ImportControls';
 import { LayerPanel } from './LayerPanel';
 import { MapOverlays } from './MapOverlays';
 import { MapView } from './MapView';
-import { ResultsPanel } from './ResultsPanel';
-import { ScenarioPanel } from './ScenarioPanel';
 import { TopBar } from './TopBar';
+
+// Results and scenario load after the map's first idle: the map comes first on a cold start.
+const ResultsPanel = lazy(() =>
+  import('./ResultsPanel').then((m) => ({ default: m.ResultsPanel })),
+);
+const ScenarioPanel = lazy(() =>
+  import('./ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })),
+);
+
+/** Longest wait for the map's first idle before the deferred panels load anyway, ms. */
+const DEFERRED_PANELS_MAX_WAIT_MS = 4000;
+
+/** True once the map has been idle once, or after a few seconds whatever the map does. */
+function useMapSettled(): boolean {
+  const firstIdle = useStore(mapStatus, (status) => status.firstIdle);
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setWaited(true), DEFERRED_PANELS_MAX_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return firstIdle || waited;
+}
 
 /**
  * Layout: the map fills the screen; panels float over it. Left: layers. Right: areas, results,
@@ -18,6 +40,7 @@ import { TopBar } from './TopBar';
 export function App() {
   const language = useAppState((state) => state.language);
   const { i18n } = useTranslation();
+  const settled = useMapSettled();
   useEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);
     document.documentElement.lang = language;
@@ -33,8 +56,12 @@ export function App() {
       <ImportControls />
       <aside className="panel panel-right" data-slot="areas">
         <AreasPanel />
-        <ResultsPanel />
-        <ScenarioPanel />
+        {settled && (
+          <Suspense fallback={null}>
+            <ResultsPanel />
+            <ScenarioPanel />
+          </Suspense>
+        )}
       </aside>
     </div>
   );

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { expose, transfer } from 'comlink';
 import type { Scenario } from '../core/estimate/scenario';
+import { wgs84BoundsOfRdBox } from '../core/projection/bounds';
 import type { RdPoint } from '../core/projection/rd';
 import type { LayerId } from '../core/raster/classes';
 import { TILE_SIZE } from '../core/tiles/mercator';
@@ -11,6 +12,10 @@ const service = new TileService();
 const requests = new Map<number, AbortController>();
 
 const api = {
+  /** WGS84 bounds [west, south, east, north] of an RD New box. */
+  boundsOf(bbox: [number, number, number, number]): [number, number, number, number] {
+    return wgs84BoundsOfRdBox(bbox);
+  },
   /** Opens the catalogue (absolute URL) once; its COGs open on first use by URL (range requests). */
   async open(catalogueUrl: string): Promise<void> {
     await service.open(catalogueUrl);

@@ -6,6 +6,7 @@ import { store } from '../state/store';
 import { useAppState } from '../state/use-app-state';
 import { AreaEntry } from './AreaEntry';
 import { AreaRow } from './AreaRow';
+import { BatchButton } from './BatchPanel';
 import './areas-panel.css';
 
 /** Asks before a new session removes the areas and the scenario. */
@@ -62,23 +63,42 @@ function SaveStatus() {
   );
 }
 
+/** Rows rendered at first; thousands of imported areas are shown a page at a time. */
+const LIST_PAGE = 200;
+
 /** The list of areas: select, rename, colour, show or hide, zoom to and remove. */
 export function AreasPanel() {
   const { t } = useTranslation();
   const areas = useAppState((state) => state.areas);
   const selectedId = useAppState((state) => state.selectedId);
+  const [limit, setLimit] = useState(LIST_PAGE);
+  const shown = areas.length > limit ? areas.slice(0, limit) : areas;
+  const selectedBeyond =
+    shown === areas
+      ? undefined
+      : areas.find((area, index) => index >= limit && area.id === selectedId);
   return (
     <section className="areas-panel" aria-labelledby="areas-title">
       <div className="panel-heading">
         <h2 id="areas-title">{t('areas.title')}</h2>
+        <BatchButton />
         <NewSession />
       </div>
       {areas.length === 0 ? <p className="muted">{t('areas.empty')}</p> : null}
       <ul className="area-list">
-        {areas.map((area) => (
+        {shown.map((area) => (
           <AreaRow key={area.id} area={area} selected={area.id === selectedId} />
         ))}
+        {selectedBeyond ? <AreaRow key={selectedBeyond.id} area={selectedBeyond} selected /> : null}
       </ul>
+      {areas.length > limit ? (
+        <button type="button" className="new-session" onClick={() => setLimit(limit + LIST_PAGE)}>
+          {t('batch.showMore', {
+            count: Math.min(LIST_PAGE, areas.length - limit),
+            total: areas.length,
+          })}
+        </button>
+      ) : null}
       <AreaEntry />
       <SaveStatus />
     </section>

@@ -65,6 +65,7 @@ export function ResultsPanel() {
   const selectedResult = selected ? results[selected.id] : undefined;
   const all = areas.map((area) => results[area.id]).filter((result) => result !== undefined);
   const selectedFigures = selectedResult ? figuresOf(selectedResult) : null;
+  const total = areas.length > 1 && all.length === areas.length ? totalOf(all) : null;
   return (
     <section className="results-panel" aria-labelledby="results-title">
       <h2 id="results-title">{t('results.title')}</h2>
@@ -83,12 +84,12 @@ export function ResultsPanel() {
           <ResultsCompare selected={selectedFigures} />
         </div>
       ) : null}
-      {areas.length > 1 && all.length === areas.length ? (
+      {total ? (
         <details className="result-total">
           <summary>{t('results.total', { count: areas.length })}</summary>
           <p className="muted">{t('results.totalOverlap')}</p>
-          <Notes figures={totalOf(all)} />
-          <ResultsFigures figures={totalOf(all)} prefix="total-" />
+          <Notes figures={total} />
+          <ResultsFigures figures={total} prefix="total-" />
         </details>
       ) : null}
       <ResultsMethod />

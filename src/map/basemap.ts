@@ -120,14 +120,22 @@ export function offlineBasemapLayers(): LayerSpecification[] {
   ];
 }
 
-/** Adds the context source and the offline basemap layers to a map whose style has loaded. */
-export function addOfflineBasemap(
-  map: MapLibreMap,
-  context: FeatureCollection,
-  attribution: string,
-): void {
-  map.addSource(CONTEXT_SOURCE, { type: 'geojson', data: context, attribution });
-  for (const layer of offlineBasemapLayers()) map.addLayer(layer);
+/**
+ * Adds the context source and the offline basemap layers to a map whose style has loaded. Data
+ * rasters may already be there (ids starting `raster-`): fills go below them, roads and outline
+ * just above the topmost, so layers added later (drawn areas) stay on top.
+ */
+export function addOfflineBasemap(map: MapLibreMap, context: FeatureCollection): void {
+  map.addSource(CONTEXT_SOURCE, { type: 'geojson', data: context });
+  const ids = map.getStyle().layers.map((layer) => layer.id);
+  const rasters = ids.filter((id) => id.startsWith('raster-'));
+  const lowestRaster = rasters[0];
+  const topRaster = rasters[rasters.length - 1];
+  const aboveRasters = topRaster ? ids[ids.indexOf(topRaster) + 1] : undefined;
+  for (const layer of offlineBasemapLayers()) {
+    const isFill = OFFLINE_FILL_LAYER_IDS.includes(layer.id);
+    map.addLayer(layer, isFill ? lowestRaster : aboveRasters);
+  }
 }
 
 /** Zoom from which village names show (towns always). */

@@ -4,7 +4,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { store } from '../state/store';
 import { emptyStyle } from './basemap';
 import { applyScenario, rasterTileUrl, registerRasterProtocol, valueAt } from './raster-protocol';
-import { startMap, type TileHooks } from './setup-map';
+import { preloadDataset, startMap, type TileHooks } from './setup-map';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -15,6 +15,9 @@ const tileHooks: TileHooks = {
   valuesAt: (ids, point) => valueAt(point, ids),
   applyScenario,
 };
+
+// The catalogue and the tile workers load while React and MapLibre start.
+void preloadDataset(tileHooks);
 
 export interface MapHandle {
   map: maplibregl.Map;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { rdToWgs84 } from '../core/projection/rd';
 import { parseCatalogue, wgs84BoundsOfRdBox } from './dataset';
@@ -15,6 +17,13 @@ const catalogue = {
 test('a well-formed catalogue passes', () => {
   const result = parseCatalogue(catalogue);
   expect(result.ok).toBe(true);
+});
+
+test("the committed demo catalogue passes the map's checks", () => {
+  const path = resolve(import.meta.dirname, '../../data/demo/catalogue.json');
+  const result = parseCatalogue(JSON.parse(readFileSync(path, 'utf8')));
+  expect(result.ok).toBe(true);
+  if (result.ok) expect(result.value.layers.map((layer) => layer.id)).toContain('carbon-stock');
 });
 
 test('a catalogue without a usable box or layers is unreadable, naming the part', () => {

@@ -61,25 +61,50 @@ async function fetchJson(url: string, signal?: AbortSignal): Promise<Result<unkn
   }
 }
 
-/** Loads a catalogue and its vector context; expected failures come back as values. */
-export async function loadDataset(url: string, signal?: AbortSignal): Promise<Result<Dataset>> {
+/** A catalogue and where it was found. */
+export interface LoadedCatalogue {
+  catalogue: Catalogue;
+  /** Absolute URL of the catalogue; layer files and context resolve against it. */
+  catalogueUrl: string;
+}
+
+/** Loads and checks a catalogue; expected failures come back as values. */
+export async function loadCatalogue(
+  url: string,
+  signal?: AbortSignal,
+): Promise<Result<LoadedCatalogue>> {
   const catalogueUrl = new URL(url, window.location.href).href;
   const raw = await fetchJson(catalogueUrl, signal);
   if (!raw.ok) return raw;
   const catalogue = parseCatalogue(raw.value);
   if (!catalogue.ok) return catalogue;
-  let context: FeatureCollection = { type: 'FeatureCollection', features: [] };
-  if (catalogue.value.context) {
-    const contextUrl = new URL(catalogue.value.context, catalogueUrl).href;
-    const rawContext = await fetchJson(contextUrl, signal);
-    if (!rawContext.ok) return rawContext;
-    const value = rawContext.value;
-    if (!isRecord(value) || !Array.isArray(value.features)) {
-      return fail('unreadable', 'map.datasetInvalid', { detail: 'context' });
-    }
-    context = value as unknown as FeatureCollection;
+  return ok({ catalogue: catalogue.value, catalogueUrl });
+}
+
+/** Loads the vector context of a catalogue (empty when it names none). */
+export async function loadContext(
+  loaded: LoadedCatalogue,
+  signal?: AbortSignal,
+): Promise<Result<FeatureCollection>> {
+  const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  if (!loaded.catalogue.context) return ok(empty);
+  const contextUrl = new URL(loaded.catalogue.context, loaded.catalogueUrl).href;
+  const raw = await fetchJson(contextUrl, signal);
+  if (!raw.ok) return raw;
+  const value = raw.value;
+  if (!isRecord(value) || !Array.isArray(value.features)) {
+    return fail('unreadable', 'map.datasetInvalid', { detail: 'context' });
   }
-  return ok({ catalogue: catalogue.value, catalogueUrl, context });
+  return ok(value as unknown as FeatureCollection);
+}
+
+/** Loads a catalogue and its vector context together. */
+export async function loadDataset(url: string, signal?: AbortSignal): Promise<Result<Dataset>> {
+  const loaded = await loadCatalogue(url, signal);
+  if (!loaded.ok) return loaded;
+  const context = await loadContext(loaded.value, signal);
+  if (!context.ok) return context;
+  return ok({ ...loaded.value, context: context.value });
 }
 
 /** WGS84 bounds [west, south, east, north] of an RD New box, from its edges sampled densely. */

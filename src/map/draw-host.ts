@@ -52,7 +52,9 @@ function loadController(): Promise<DrawController> | null {
       ]);
       const map = plannerMap();
       if (!map) throw new Error('drawing needs the map');
-      if (!map.loaded()) await map.once('load');
+      // terra-draw starts only once the style is in; `loaded()` is also false while tiles load,
+      // after the one 'load' event has passed, so it cannot be the test.
+      if (!map.isStyleLoaded()) await Promise.race([map.once('load'), map.once('idle')]);
       return createDrawController(map, {
         newAreaName: (index) => hooks.newAreaName(index),
         onTool: (tool) => drawState.setState({ tool }),

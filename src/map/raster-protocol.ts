@@ -44,12 +44,10 @@ function createPool(catalogueUrl: string): Pool {
       }),
   );
   const workers = threads.map((thread) => wrap<TilesApi>(thread));
-  return {
-    catalogueUrl,
-    threads,
-    workers,
-    ready: Promise.all(workers.map((worker) => worker.open(catalogueUrl))),
-  };
+  const ready = Promise.all(workers.map((worker) => worker.open(catalogueUrl)));
+  // A catalogue that cannot be opened fails each tile request (MapLibre reports it); not unhandled.
+  ready.catch(() => undefined);
+  return { catalogueUrl, threads, workers, ready };
 }
 
 function abortError(signal: AbortSignal): unknown {

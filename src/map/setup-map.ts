@@ -1,19 +1,33 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';
 import type { Scenario } from '../core/estimate/scenario';
+import type { Catalogue } from '../core/raster/catalogue-types';
 import type { LayerId } from '../core/raster/classes';
+import type { Result } from '../core/result';
 import { i18next } from '../i18n';
 import type { AppState, AppStore } from '../state/store';
-import { addOfflineBasemap, addPlaceLabels, placesOf } from './basemap';
+import {
+  addOfflineBasemap,
+  addPlaceLabels,
+  OFFLINE_FILL_LAYER_IDS,
+  OFFLINE_ROAD_LAYER_IDS,
+  placesOf,
+} from './basemap';
 import { followBasemapChoice, PDOK_SOURCE } from './basemap-pdok';
-import { DEMO_CATALOGUE_PATH, loadDataset, wgs84BoundsOfRdBox } from './dataset';
+import {
+  DEMO_CATALOGUE_PATH,
+  type LoadedCatalogue,
+  loadCatalogue,
+  loadContext,
+  wgs84BoundsOfRdBox,
+} from './dataset';
 import { followInspect, type ValueReader } from './inspect';
 import { mapStatus } from './map-status';
 import { followRasterLayers } from './raster-layers';
 
 /** What the map needs from the tiles protocol (src/map/raster-protocol.ts in the app). */
 export interface TileHooks {
-  /** Registers the protocol for a dataset; called once its catalogue has loaded. */
+  /** Registers the protocol for a dataset (absolute catalogue URL); called before it loads. */
   register: (catalogueUrl: string) => void;
   tileUrl: (id: LayerId, state: AppState) => string;
   /** Values under a point, read by the same reader as the tiles. */
@@ -25,6 +39,22 @@ export interface TileHooks {
 /** The dataset to open: `?catalogue=<url>` or the demo. */
 export function catalogueUrlOf(location: Location): string {
   return new URLSearchParams(location.search).get('catalogue') ?? DEMO_CATALOGUE_PATH;
+}
+
+let preloaded: { url: string; catalogue: Promise<Result<LoadedCatalogue>> } | null = null;
+
+/**
+ * Starts loading the dataset's catalogue, and with it the tile workers, before the map exists: the
+ * page's first idle is what a user waits for. `startMap` takes over the same request.
+ */
+export function preloadDataset(tiles: TileHooks | null): Promise<Result<LoadedCatalogue>> {
+  const url = catalogueUrlOf(window.location);
+  if (preloaded?.url !== url) {
+    // The workers fetch the catalogue themselves: no need to wait for ours.
+    tiles?.register(new URL(url, window.location.href).href);
+    preloaded = { url, catalogue: loadCatalogue(url) };
+  }
+  return preloaded.catalogue;
 }
 
 /** MapLibre's own control texts in the app's language. */
@@ -62,8 +92,9 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | n
       new maplibregl.ScaleControl({ unit: 'metric' }),
       new maplibregl.AttributionControl({ compact: false, customAttribution: attribution }),
     ];
-    map.addControl(controls[0] as maplibregl.IControl, 'bottom-right');
-    map.addControl(controls[1] as maplibregl.IControl, 'bottom-right');
+    // Zoom beside the right panel, scale under the left one, attribution along the bottom.
+    map.addControl(controls[0] as maplibregl.IControl, 'top-right');
+    map.addControl(controls[1] as maplibregl.IControl, 'bottom-left');
     map.addControl(controls[2] as maplibregl.IControl, 'bottom-right');
   };
   placeControls();
@@ -85,52 +116,75 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | n
   cleanups.push(() => map.off('error', onError));
 
   const styleLoaded = new Promise<void>((resolve) => {
+    // Sources and layers may go in once the style is parsed; no need to wait for a first frame.
     if (map.isStyleLoaded()) resolve();
-    else map.once('load', () => resolve());
+    else map.once('style.load', () => resolve());
   });
 
   mapStatus.setState({ dataset: { state: 'loading' } });
+  let setPlaceLabels: (visible: boolean) => void = () => {};
+  cleanups.push(followBasemapChoice(map, store, (visible) => setPlaceLabels(visible)));
   void (async () => {
-    const dataset = await loadDataset(catalogueUrlOf(window.location), controller.signal);
+    const loaded = await preloadDataset(tiles);
     if (controller.signal.aborted) return;
+    if (!loaded.ok) {
+      mapStatus.setState({ dataset: { state: 'failed', error: loaded.error } });
+      mapStatus.getState().setNotice({ ...loaded.error, tone: 'error' });
+      return;
+    }
+    const { catalogue, catalogueUrl } = loaded.value;
+    // The tile workers started with the catalogue; the rasters come first, the context meanwhile.
+    const context = loadContext(loaded.value, controller.signal);
     await styleLoaded;
     if (controller.signal.aborted) return;
-    let setPlaceLabels: (visible: boolean) => void = () => {};
-    if (!dataset.ok) {
-      mapStatus.setState({ dataset: { state: 'failed', error: dataset.error } });
-      mapStatus.getState().setNotice({ ...dataset.error, tone: 'error' });
-    } else {
-      const { catalogue, catalogueUrl, context } = dataset.value;
-      const language = store.getState().language;
-      attribution = [catalogue.attribution[language]];
-      placeControls();
-      addOfflineBasemap(map, context, '');
-      setPlaceLabels = addPlaceLabels(map, placesOf(context));
-      const [west, south, east, north] = wgs84BoundsOfRdBox(catalogue.bbox_rd);
-      map.fitBounds([west, south, east, north], { padding: 40, animate: false });
-      if (tiles) tiles.register(catalogueUrl);
-      store.getState().setCatalogue(catalogue, catalogueUrl);
-      if (tiles) {
-        cleanups.push(followRasterLayers(map, store, { tileUrl: tiles.tileUrl }));
-        cleanups.push(followInspect(map, store, tiles.valuesAt));
-        const hooks = tiles;
-        const applyScenario = (scenario: Scenario) =>
-          hooks.applyScenario(map, scenario).catch((error: unknown) => console.error(error));
-        if (catalogue.layers.some((layer) => layer.kind === 'derived')) {
-          void applyScenario(store.getState().scenario);
-        }
-        cleanups.push(
-          store.subscribe((state, previous) => {
-            if (state.scenario !== previous.scenario) void applyScenario(state.scenario);
-          }),
-        );
-      }
-      mapStatus.setState({ dataset: { state: 'ready' } });
+    attribution = [catalogue.attribution[store.getState().language]];
+    placeControls();
+    const [west, south, east, north] = wgs84BoundsOfRdBox(catalogue.bbox_rd);
+    map.fitBounds([west, south, east, north], { padding: 40, animate: false });
+    store.getState().setCatalogue(catalogue, catalogueUrl);
+    if (tiles) followTiles(map, store, tiles, catalogue, cleanups);
+    mapStatus.setState({ dataset: { state: 'ready' } });
+    const contextResult = await context;
+    if (controller.signal.aborted) return;
+    if (!contextResult.ok) {
+      mapStatus.getState().setNotice({ ...contextResult.error, tone: 'error' });
+      return;
     }
-    cleanups.push(followBasemapChoice(map, store, (visible) => setPlaceLabels(visible)));
+    addOfflineBasemap(map, contextResult.value);
+    setPlaceLabels = addPlaceLabels(map, placesOf(contextResult.value));
+    // The PDOK basemap may have been switched on meanwhile: then the offline one stays hidden.
+    const offlineShown = mapStatus.getState().basemapShown !== 'pdok';
+    setPlaceLabels(offlineShown);
+    if (!offlineShown) {
+      for (const id of [...OFFLINE_FILL_LAYER_IDS, ...OFFLINE_ROAD_LAYER_IDS]) {
+        map.setLayoutProperty(id, 'visibility', 'none');
+      }
+    }
   })();
 
   return () => {
     for (const cleanup of cleanups.splice(0)) cleanup();
   };
+}
+
+/** Raster layers, inspector and derived-layer scenario, once the catalogue is in the store. */
+function followTiles(
+  map: MapLibreMap,
+  store: AppStore,
+  tiles: TileHooks,
+  catalogue: Catalogue,
+  cleanups: Array<() => void>,
+): void {
+  cleanups.push(followRasterLayers(map, store, { tileUrl: tiles.tileUrl }));
+  cleanups.push(followInspect(map, store, tiles.valuesAt));
+  const applyScenario = (scenario: Scenario) =>
+    tiles.applyScenario(map, scenario).catch((error: unknown) => console.error(error));
+  if (catalogue.layers.some((layer) => layer.kind === 'derived')) {
+    void applyScenario(store.getState().scenario);
+  }
+  cleanups.push(
+    store.subscribe((state, previous) => {
+      if (state.scenario !== previous.scenario) void applyScenario(state.scenario);
+    }),
+  );
 }

@@ -43,7 +43,7 @@ export function AreaRow({ area, selected }: { area: Area; selected: boolean }) {
         onClick={() => store.getState().selectArea(area.id)}
         title={area.name}
       >
-        {selected ? '●' : '○'}
+        <span aria-hidden="true">{selected ? '●' : '○'}</span>
         <span className="visually-hidden">{area.name}</span>
       </button>
       <label className="area-visible" title={t('areas.show')}>

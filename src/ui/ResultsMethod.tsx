@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COEFFICIENTS, isRateMeasure } from '../core/estimate/coefficients';
 import type { MeasureId } from '../core/estimate/scenario';
@@ -76,7 +77,7 @@ export function coefficientRows(): Row[] {
 }
 
 /** "How is this calculated": the method in words and the table of coefficients with sources. */
-export function ResultsMethod() {
+export const ResultsMethod = memo(function ResultsMethod() {
   const { t } = useTranslation();
   const method = useAppState((state) => state.scenario.method);
   return (
@@ -117,4 +118,4 @@ export function ResultsMethod() {
       </table>
     </details>
   );
-}
+});

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import type { AreaResult } from '../core/engine/types';
 import { analysisState, startAreaAnalysis } from '../map/area-analysis';
 import { useAppState } from '../state/use-app-state';
 import { formatNumber } from './format';
@@ -54,6 +55,16 @@ function Status() {
   );
 }
 
+function TotalFigures({ results }: { results: AreaResult[] }) {
+  const figures = totalOf(results);
+  return (
+    <>
+      <Notes figures={figures} />
+      <ResultsFigures figures={figures} prefix="total-" />
+    </>
+  );
+}
+
 /** The results region (DESIGN.md 7.4): the selected area, the total, comparison and method. */
 export function ResultsPanel() {
   const { t } = useTranslation();
@@ -65,7 +76,6 @@ export function ResultsPanel() {
   const selectedResult = selected ? results[selected.id] : undefined;
   const all = areas.map((area) => results[area.id]).filter((result) => result !== undefined);
   const selectedFigures = selectedResult ? figuresOf(selectedResult) : null;
-  const total = areas.length > 1 && all.length === areas.length ? totalOf(all) : null;
   return (
     <section className="results-panel" aria-labelledby="results-title">
       <h2 id="results-title">{t('results.title')}</h2>
@@ -84,12 +94,11 @@ export function ResultsPanel() {
           <ResultsCompare selected={selectedFigures} />
         </div>
       ) : null}
-      {total ? (
+      {areas.length > 1 && all.length === areas.length ? (
         <details className="result-total">
           <summary>{t('results.total', { count: areas.length })}</summary>
           <p className="muted">{t('results.totalOverlap')}</p>
-          <Notes figures={total} />
-          <ResultsFigures figures={total} prefix="total-" />
+          <TotalFigures results={all} />
         </details>
       ) : null}
       <ResultsMethod />

@@ -7,7 +7,11 @@ export function SyntheticBadge() {
   const synthetic = useAppState((state) => state.catalogue?.synthetic ?? false);
   if (!synthetic) return null;
   return (
-    <p className="map-overlay synthetic-badge" data-testid="synthetic-badge">
+    <p
+      className="map-overlay synthetic-badge"
+      data-testid="synthetic-badge"
+      title={t('map.syntheticBadgeTitle')}
+    >
       <strong>{t('map.syntheticBadge')}</strong>
       <span className="synthetic-badge-detail">{t('map.syntheticBadgeTitle')}</span>
     </p>

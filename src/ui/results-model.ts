@@ -1,5 +1,5 @@
+import type { AreaResult } from '../core/engine/types';
 import type { Estimate, MeasureResult, Range } from '../core/estimate/types';
-import type { AreaResult } from '../worker/analysis-client';
 
 /** The figures the results panel shows for one area or for the total of several. */
 export interface ResultFigures {

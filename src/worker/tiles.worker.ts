@@ -4,8 +4,10 @@ import type { Scenario } from '../core/estimate/scenario';
 import type { RdPoint } from '../core/projection/rd';
 import type { LayerId } from '../core/raster/classes';
 import { TILE_SIZE } from '../core/tiles/mercator';
+import { installNativeDeflate } from '../core/tiles/native-deflate';
 import { TileService } from '../core/tiles/tile-service';
 
+installNativeDeflate();
 const service = new TileService();
 /** Tile requests in flight, by the id the main thread gave them, so they can be cancelled. */
 const requests = new Map<number, AbortController>();

@@ -4,6 +4,7 @@ import type { Catalogue, CatalogueLayer } from '../../src/core/raster/catalogue-
 import { writeCog } from '../../src/core/raster/cog-writer';
 import { clearBlockCache } from '../../src/core/tiles/block-cache';
 import { TILE_SIZE, tileAt, tilePixelToMercator } from '../../src/core/tiles/mercator';
+import { installNativeDeflate } from '../../src/core/tiles/native-deflate';
 import { colorValues } from '../../src/core/tiles/render-tile';
 import { sampleTile, type TileGeometry, type TileLayer } from '../../src/core/tiles/sample-tile';
 import { TileService } from '../../src/core/tiles/tile-service';
@@ -122,6 +123,8 @@ export const benchmarks: Benchmark[] = [
   {
     name: 'tile-ms',
     async run({ log }) {
+      // As the tiles worker does.
+      installNativeDeflate();
       const bytes = makeStockCog();
       const catalogue: Catalogue = {
         id: 'bench',

@@ -55,6 +55,13 @@ test('the map reaches idle offline, asks nothing from outside, and draws the dem
   for (const id of ['context-outline', 'context-water', 'raster-carbon-stock']) {
     expect(state.onMap).toContain(id);
   }
+  // Basemap fills under the data, roads and outline over it.
+  const at = (id: string) => state.onMap?.indexOf(id) ?? -1;
+  expect(at('context-water')).toBeLessThan(at('raster-carbon-stock'));
+  expect(at('context-built-up')).toBeLessThan(at('raster-land-use'));
+  expect(at('context-road-main')).toBeGreaterThan(at('raster-carbon-stock'));
+  expect(at('context-outline')).toBeGreaterThan(at('raster-organic-matter'));
+  expect(await page.locator('.place-label-town').count()).toBeGreaterThan(0);
   // The stock layer covers the view: switched off, most pixels of the view change.
   const withLayer = await shootMap(page);
   await checkbox(page, stock).uncheck();
@@ -186,6 +193,29 @@ test('a click pins the values; moving on keeps them; Esc unpins', async () => {
   const expected = await valueInCog(stock, still[0] as number, still[1] as number);
   const shown = await page.getAttribute('tr[data-layer="carbon-stock"]', 'data-value');
   expect(Number(shown)).toBeCloseTo(expected as number, 4);
+  await page.keyboard.press('Escape');
+  await page.getByRole('heading', { name: 'Waarden onder de cursor' }).waitFor();
+  // From the keyboard: Enter on the focused map pins its centre.
+  await page.locator('canvas.maplibregl-canvas').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Vastgezet punt' }).waitFor();
+  const centre = await page.evaluate(() => {
+    const c = window.koolstofkaart?.map?.getCenter();
+    return [c?.lng ?? 0, c?.lat ?? 0] as [number, number];
+  });
+  const [cx, cy] = wgs84ToRd(centre);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        Number((document.querySelector('[data-rd-x]') as HTMLElement)?.dataset.rdX),
+      ),
+    )
+    .toBeCloseTo(cx, 3);
+  expect(
+    await page.evaluate(() =>
+      Number((document.querySelector('[data-rd-y]') as HTMLElement)?.dataset.rdY),
+    ),
+  ).toBeCloseTo(cy, 3);
   await page.keyboard.press('Escape');
   await page.getByRole('heading', { name: 'Waarden onder de cursor' }).waitFor();
   await page.mouse.move(MAP_CLIP.x + 300, MAP_CLIP.y + 250);

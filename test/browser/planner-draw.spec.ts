@@ -229,3 +229,36 @@ test('an area entered from the keyboard as RD coordinates', async () => {
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('selecting on the map selects in the list and the other way round', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await tool(page, 'Rechthoek');
+  await clickPoints(page, [
+    [400, 300],
+    [520, 420],
+  ]);
+  await waitForAreaCount(page, 1);
+  await tool(page, 'Rechthoek');
+  await clickPoints(page, [
+    [600, 300],
+    [720, 420],
+  ]);
+  await waitForAreaCount(page, 2);
+  const { areas } = await storedAreas(page);
+  expect((await storedAreas(page)).selectedId).toBe(areas[1]?.id);
+  await page.waitForTimeout(300);
+  await clickPoints(page, [[460, 360]]);
+  await expect.poll(async () => (await storedAreas(page)).selectedId).toBe(areas[0]?.id);
+  expect(await page.locator('.area-row.selected').getAttribute('data-area-id')).toBe(areas[0]?.id);
+  await page.getByRole('button', { name: 'Vlak 2', exact: true }).click();
+  expect((await storedAreas(page)).selectedId).toBe(areas[1]?.id);
+  // Rename is one undoable step.
+  const name = page.getByLabel('Naam van Vlak 2');
+  await name.fill('Park');
+  await name.press('Enter');
+  expect((await storedAreas(page)).areas[1]?.name).toBe('Park');
+  await page.getByRole('button', { name: 'Ongedaan maken', exact: true }).click();
+  expect((await storedAreas(page)).areas[1]?.name).toBe('Vlak 2');
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -8,7 +8,7 @@ import { geometryToRd } from '../../src/core/engine/session';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/core/estimate/scenario';
 import { figureValue, KEY_FIGURES } from '../../src/ui/ResultsFigures';
 import { figuresOf } from '../../src/ui/results-model';
-import { launchBrowser, openApp } from './harness';
+import { launchBrowser, openApp, waitForMapIdle } from './harness';
 import { clickPoints, pixelOf, squareAt, storedAreas, waitForAreaCount } from './planner-helpers';
 
 const cataloguePath = resolve(import.meta.dirname, '../../data/demo/catalogue.json');
@@ -74,6 +74,7 @@ async function drawSquare(page: Page): Promise<GeoJSON.Polygon> {
   });
   const [x, y] = await pixelOf(page, middle);
   await page.getByRole('button', { name: 'Veelhoek', exact: true }).click();
+  await page.locator('button[aria-pressed="true"]').waitFor();
   const corners = squareAt(Math.round(x - 100), Math.round(y - 100), 200);
   await clickPoints(page, [...corners, corners[0] as [number, number]]);
   await waitForAreaCount(page, 1);
@@ -158,6 +159,84 @@ test('areas, selection and scenario come back after a reload', async () => {
   await page.reload();
   await page.waitForFunction(() => window.koolstofkaart?.map?.loaded());
   expect((await storedAreas(page)).areas).toHaveLength(0);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('two areas side by side, one area under two scenarios, and the total', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await page.getByText('Vlak invoeren met coördinaten').click();
+  const entry = page.getByLabel(/Coördinaten/);
+  await entry.fill('150000 460000\n151000 460000\n151000 461000\n150000 461000');
+  await page.getByRole('button', { name: 'Vlak toevoegen' }).click();
+  await waitForAreaCount(page, 1);
+  await entry.fill(
+    'POLYGON ((158000 465000, 160000 465000, 160000 466000, 158000 466000, 158000 465000))',
+  );
+  await page.getByRole('button', { name: 'Vlak toevoegen' }).click();
+  await waitForAreaCount(page, 2);
+  const { areas, selectedId } = await storedAreas(page);
+  expect(selectedId).toBe(areas[1]?.id);
+  const second = await pageFigures(page);
+  expect(second['area-ha']).toBeCloseTo(200, 1);
+
+  // The second area against the first.
+  await page.getByLabel('Vergelijk met').selectOption({ label: `vlak: ${areas[0]?.name}` });
+  await page.getByTestId('compare-b-area-ha').and(page.locator('[data-value]')).waitFor();
+  expect(Number(await page.getByTestId('compare-a-stock-total').getAttribute('data-value'))).toBe(
+    second['stock-total'],
+  );
+  expect(
+    Number(await page.getByTestId('compare-b-area-ha').getAttribute('data-value')),
+  ).toBeCloseTo(100, 1);
+
+  // The same area under the default scenario, after the current one moved.
+  await page.getByTestId('scenario-measure-rotation').check();
+  await page.getByLabel('Vergelijk met').selectOption('default-scenario');
+  await page.waitForFunction(() => {
+    const a = document
+      .querySelector('[data-testid="compare-a-potential-year"]')
+      ?.getAttribute('data-value');
+    const b = document
+      .querySelector('[data-testid="compare-b-potential-year"]')
+      ?.getAttribute('data-value');
+    return a && b && Number(a) > Number(b);
+  });
+  expect(
+    Number(await page.getByTestId('compare-b-potential-year').getAttribute('data-value')),
+  ).toBe(second['potential-year']);
+
+  // The total adds both areas.
+  await page.getByText('Totaal van 2 vlakken').click();
+  expect(Number(await page.getByTestId('total-area-ha').getAttribute('data-value'))).toBeCloseTo(
+    300,
+    1,
+  );
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a scenario control redraws the derived potential layer', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await page.evaluate(() => {
+    const state = window.koolstofkaart?.store.getState();
+    state?.setLayerView('carbon-stock', { visible: false });
+    state?.setLayerView('potential', { visible: true, opacity: 1 });
+  });
+  await page.waitForTimeout(500);
+  await waitForMapIdle(page);
+  const clip = { x: 450, y: 250, width: 400, height: 300 };
+  const before = await page.screenshot({ clip });
+  await page.getByTestId('scenario-measure-arable-to-grassland').check();
+  await expect
+    .poll(
+      async () => {
+        await waitForMapIdle(page);
+        return Buffer.compare(await page.screenshot({ clip }), before);
+      },
+      { timeout: 20_000 },
+    )
+    .not.toBe(0);
   expect(errors).toEqual([]);
   await context.close();
 });

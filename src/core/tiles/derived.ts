@@ -1,13 +1,7 @@
-import { createCellModel } from '../estimate/cell-model';
-import { type LandUseTotals, measureResults, potential } from '../estimate/measures';
+import { createDerivedCellRules } from '../estimate/derived';
 import type { Scenario } from '../estimate/scenario';
 import type { CellValues, EstimateOptions } from '../estimate/types';
-import {
-  type BaseLayerId,
-  type DerivedLayerId,
-  LAND_USES,
-  type LandUseCode,
-} from '../raster/classes';
+import type { BaseLayerId, DerivedLayerId } from '../raster/classes';
 
 /** Per-cell values of the base layers over one tile (NaN: no data); a missing layer is absent. */
 export type BaseValues = Partial<Record<BaseLayerId, Float32Array>>;
@@ -35,51 +29,26 @@ export function stockSourceFor(
 export type DerivedCellFunction = (cell: CellValues) => number;
 
 /**
- * Per-cell formula of a derived layer under a scenario, from the estimate's own rules
- * (src/core/estimate): deficit in t C/ha is the cell model's central deficit to the vital-soil
- * target; potential in t CO2/ha/yr is what the measures that are on add on one hectare of the
- * cell's land use with the cell's stock (peat emissions have their own block and stay out).
+ * Per-cell formula of a derived layer under a scenario: the estimate's own derived-cell rules
+ * (src/core/estimate/derived.ts), so map and area results agree. Deficit in t C/ha to the
+ * vital-soil target; potential in t CO2/ha/yr of the measures that are on for the cell's land use
+ * with the cell's stock (peat emissions have their own block and stay out).
  */
 export function derivedCellFunction(
   id: DerivedLayerId,
   scenario: Scenario,
   stockSource: EstimateOptions['stockSource'],
 ): DerivedCellFunction {
-  const options: EstimateOptions = {
+  const rules = createDerivedCellRules(scenario, {
     stockSource,
     stockRange: { low: 1, high: 1 },
     synthetic: false,
-  };
-  const model = createCellModel(scenario, options);
+  });
   switch (id) {
     case 'deficit':
-      return (cell) => {
-        const stock = model.stock(cell);
-        return Number.isFinite(stock) ? model.deficit(stock, cell.soilGroup).central : Number.NaN;
-      };
-    case 'potential': {
-      // The measures are linear in the stock of the hectare: potential = base + slope x stock.
-      const base = new Float64Array(8);
-      const slope = new Float64Array(8);
-      for (const [code, name] of Object.entries(LAND_USES)) {
-        const perHectare = (stockTC: number) => {
-          const totals: LandUseTotals = { ha: { [name]: 1 }, stockTC: { [name]: stockTC } };
-          return potential(measureResults(totals, scenario, options.stockRange)).perYear.central;
-        };
-        const index = Number(code as unknown as LandUseCode);
-        base[index] = perHectare(0);
-        slope[index] = (perHectare(100) - (base[index] as number)) / 100;
-      }
-      return (cell) => {
-        const landUse = cell.landUse;
-        if (!(landUse >= 1 && landUse <= 7) || !Number.isInteger(landUse)) return Number.NaN;
-        const stock = model.stock(cell);
-        return (
-          (base[landUse] as number) +
-          (slope[landUse] as number) * (Number.isFinite(stock) ? stock : 0)
-        );
-      };
-    }
+      return (cell) => rules.deficitTCPerHa(cell);
+    case 'potential':
+      return (cell) => rules.potentialTCO2PerHaYr(cell);
     default: {
       const never: never = id;
       throw new Error(`unknown derived layer ${String(never)}`);

@@ -231,3 +231,26 @@ describe('the tile service over HTTP range requests (the worker code path)', () 
     expect(values['land-use']).toBeNull();
   });
 });
+
+describe('opening the catalogue', () => {
+  it('tries a catalogue again after a failed load', async () => {
+    let calls = 0;
+    const service = new TileService({
+      loadCatalogue: async () => {
+        calls++;
+        if (calls === 1) throw new Error('HTTP 503');
+        return dataset.catalogue;
+      },
+      sourceFor: (url) => {
+        const bytes = dataset.files.get(url.split('/').pop() ?? '') as Uint8Array;
+        return { kind: 'buffer', buffer: bytes.slice().buffer };
+      },
+    });
+    await expect(service.open(CATALOGUE_URL)).rejects.toThrow('HTTP 503');
+    expect((await service.meta('organic-matter'))?.unit).toBe('%');
+    expect(calls).toBe(2);
+    // Opening the same catalogue again loads nothing.
+    await service.open(CATALOGUE_URL);
+    expect(calls).toBe(2);
+  });
+});

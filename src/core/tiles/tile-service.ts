@@ -69,9 +69,11 @@ export class TileService {
     return this.#catalogue;
   }
 
+  /** The open catalogue; one whose loading failed is tried again (the server may be back). */
   async #catalogueOrThrow(): Promise<Catalogue> {
-    if (!this.#catalogue) throw new Error('tile service: open a catalogue first');
-    return this.#catalogue;
+    if (this.#catalogue) return this.#catalogue;
+    if (this.#catalogueUrl) return this.open(this.#catalogueUrl);
+    throw new Error('tile service: open a catalogue first');
   }
 
   /** The scenario derived layers are drawn with from now on. */

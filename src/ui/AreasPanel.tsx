@@ -6,6 +6,7 @@ import { store } from '../state/store';
 import { useAppState } from '../state/use-app-state';
 import { AreaEntry } from './AreaEntry';
 import { AreaRow } from './AreaRow';
+import { BatchButton } from './BatchPanel';
 import './areas-panel.css';
 
 /** Asks before a new session removes the areas and the scenario. */
@@ -63,8 +64,8 @@ function SaveStatus() {
 }
 
 /**
- * Rows the list renders at most (plus the selected area): an import of 10,000 areas must not make
- * React build 10,000 rows of inputs. The map shows and selects them all.
+ * Rows the list renders at first (plus the selected area): an import of 10,000 areas must not make
+ * React build 10,000 rows of inputs; more come a page at a time. The map shows and selects them all.
  */
 export const AREA_LIST_LIMIT = 200;
 
@@ -73,13 +74,15 @@ export function AreasPanel() {
   const { t } = useTranslation();
   const areas = useAppState((state) => state.areas);
   const selectedId = useAppState((state) => state.selectedId);
-  const listed = areas.slice(0, AREA_LIST_LIMIT);
+  const [limit, setLimit] = useState(AREA_LIST_LIMIT);
+  const listed = areas.slice(0, limit);
   const selected = areas.find((area) => area.id === selectedId);
   if (selected && !listed.includes(selected)) listed.push(selected);
   return (
     <section className="areas-panel" aria-labelledby="areas-title">
       <div className="panel-heading">
         <h2 id="areas-title">{t('areas.title')}</h2>
+        <BatchButton />
         <NewSession />
       </div>
       {areas.length === 0 ? <p className="muted">{t('areas.empty')}</p> : null}
@@ -89,9 +92,21 @@ export function AreasPanel() {
         ))}
       </ul>
       {areas.length > listed.length ? (
-        <p className="muted" data-testid="areas-not-listed">
-          {t('areas.notListed', { count: areas.length - listed.length, shown: AREA_LIST_LIMIT })}
-        </p>
+        <>
+          <p className="muted" data-testid="areas-not-listed">
+            {t('areas.notListed', { count: areas.length - listed.length, shown: limit })}
+          </p>
+          <button
+            type="button"
+            className="new-session"
+            onClick={() => setLimit(limit + AREA_LIST_LIMIT)}
+          >
+            {t('batch.showMore', {
+              count: Math.min(AREA_LIST_LIMIT, areas.length - limit),
+              total: areas.length,
+            })}
+          </button>
+        </>
       ) : null}
       <AreaEntry />
       <SaveStatus />

@@ -7,6 +7,9 @@ import { useAppState } from '../state/use-app-state';
 import { figureValue, KEY_FIGURES, useFormat } from './ResultsFigures';
 import { figuresOf, type ResultFigures } from './results-model';
 
+/** Areas offered to compare with, at most (a batch may hold thousands). */
+const COMPARE_OPTIONS = 200;
+
 /**
  * Side by side: the selected area against another area, or against itself under the default
  * scenario. Test ids: compare-a-<figure> and compare-b-<figure>.
@@ -19,7 +22,8 @@ export function ResultsCompare({ selected }: { selected: ResultFigures }) {
   const results = useStore(analysisState, (state) => state.results);
   const compareResult = useStore(analysisState, (state) => state.compareResult);
   const [choice, setChoice] = useState('');
-  const others = areas.filter((area) => area.id !== selectedId);
+  // A select of thousands of options is slow to render and of no use: offer the first 200.
+  const others = areas.filter((area) => area.id !== selectedId).slice(0, COMPARE_OPTIONS);
   const onChoose = (value: string) => {
     setChoice(value);
     analysisState.setState({

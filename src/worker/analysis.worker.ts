@@ -17,6 +17,20 @@ import type { Result } from '../core/result';
 
 const session = createAnalysisSession();
 
+/** Progress messages at most every this many ms (plus the first and the last). */
+const PROGRESS_EVERY_MS = 50;
+
+/** Passes on the first, the last and at most one progress call per 50 ms: each one is a message. */
+function throttled(onProgress: ProgressCallback): ProgressCallback {
+  let last = 0;
+  return (requestId, done, total) => {
+    const now = performance.now();
+    if (done !== 0 && done !== total && now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    onProgress(requestId, done, total);
+  };
+}
+
 const api = {
   /** Opens the catalogue at `catalogueUrl` (absolute, or relative to the worker's location). */
   open(catalogueUrl: string, ids?: LayerId[]): Promise<Result<DatasetSummary>> {
@@ -32,7 +46,7 @@ const api = {
     // The callback is a comlink proxy of the caller's function: release it when done.
     const remote = onProgress as Remote<ProgressCallback> | undefined;
     return session
-      .analyze(requestId, areas, scenario, onProgress)
+      .analyze(requestId, areas, scenario, onProgress ? throttled(onProgress) : undefined)
       .finally(() => remote?.[releaseProxy]());
   },
   cancel(): void {

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
+import { restoreSession, startAutosave } from './state/persist';
 import { store } from './state/store';
 import { App } from './ui/App';
 import { NoWebgl } from './ui/NoWebgl';
@@ -18,7 +19,10 @@ const remembered = localStorage.getItem('koolstofkaart.language');
 const language = remembered === 'en' ? 'en' : 'nl';
 store.getState().setLanguage(language);
 window.koolstofkaart = { map: null, store };
+// Work is never lost: the saved session (areas, scenario, settings) comes back before the first render.
+await restoreSession(store);
+startAutosave(store);
 
-await initI18n(language);
+await initI18n(store.getState().language);
 const root = createRoot(document.getElementById('root') as HTMLElement);
 root.render(<StrictMode>{hasWebgl2() ? <App /> : <NoWebgl />}</StrictMode>);

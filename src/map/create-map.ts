@@ -2,8 +2,19 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { store } from '../state/store';
+import { emptyStyle } from './basemap';
+import { applyScenario, rasterTileUrl, registerRasterProtocol, valueAt } from './raster-protocol';
+import { startMap, type TileHooks } from './setup-map';
 
 maplibregl.setWorkerUrl(workerUrl);
+
+/** The tiles protocol: tiles and inspector values from the tiles workers. */
+const tileHooks: TileHooks = {
+  register: (catalogueUrl) => registerRasterProtocol(maplibregl, catalogueUrl),
+  tileUrl: (id) => rasterTileUrl(id),
+  valuesAt: (ids, point) => valueAt(point, ids),
+  applyScenario,
+};
 
 export interface MapHandle {
   map: maplibregl.Map;
@@ -14,19 +25,17 @@ export interface MapHandle {
 export function createMap(container: HTMLElement): MapHandle {
   const map = new maplibregl.Map({
     container,
-    style: {
-      version: 8,
-      sources: {},
-      layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } }],
-    },
+    style: emptyStyle(),
     center: [5.1, 51.9],
     zoom: 10,
-    attributionControl: { compact: false },
+    attributionControl: false,
   });
+  const stop = startMap(map, store, tileHooks);
   window.koolstofkaart = { map, store };
   return {
     map,
     destroy: () => {
+      stop();
       map.remove();
       if (window.koolstofkaart?.map === map) window.koolstofkaart = { map: null, store };
     },

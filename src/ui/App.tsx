@@ -1,7 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppState } from '../state/use-app-state';
+import { AreasPanel } from './AreasPanel';
+import { DrawToolbar } from './DrawToolbar';
+import { LayerPanel } from './LayerPanel';
+import { MapOverlays } from './MapOverlays';
 import { MapView } from './MapView';
+import { ResultsPanel } from './ResultsPanel';
+import { ScenarioPanel } from './ScenarioPanel';
 import { TopBar } from './TopBar';
 
 /**
@@ -20,8 +26,14 @@ export function App() {
     <div className="app">
       <MapView />
       <TopBar />
-      <aside className="panel panel-left" data-slot="layers" />
-      <aside className="panel panel-right" data-slot="areas" />
+      <LayerPanel />
+      <MapOverlays />
+      <DrawToolbar />
+      <aside className="panel panel-right" data-slot="areas">
+        <AreasPanel />
+        <ResultsPanel />
+        <ScenarioPanel />
+      </aside>
     </div>
   );
 }

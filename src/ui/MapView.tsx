@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { attachAreasLayer } from '../map/areas-layer';
 import { createMap } from '../map/create-map';
+import { detachDraw, drawState } from '../map/draw-host';
 
 /** The full-screen MapLibre map; everything map-side lives in src/map and subscribes to the store. */
 export function MapView() {
@@ -7,7 +9,12 @@ export function MapView() {
   useEffect(() => {
     if (!container.current) return;
     const handle = createMap(container.current);
-    return () => handle.destroy();
+    const detachAreas = attachAreasLayer(handle.map, () => drawState.getState().tool !== null);
+    return () => {
+      detachDraw();
+      detachAreas();
+      handle.destroy();
+    };
   }, []);
   return <div ref={container} className="map" data-testid="map" />;
 }

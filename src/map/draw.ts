@@ -1,0 +1,268 @@
+import type { Polygon } from 'geojson';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import {
+  type GeoJSONStoreFeatures,
+  type HexColor,
+  TerraDraw,
+  TerraDrawCircleMode,
+  TerraDrawFreehandMode,
+  TerraDrawPolygonMode,
+  TerraDrawRectangleMode,
+  TerraDrawSelectMode,
+} from 'terra-draw';
+import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import type { Area } from '../state/areas-slice';
+import { store } from '../state/store';
+import { setEditedAreaIds } from './areas-layer';
+import { cleanedPolygon, formatRdPoint, rdAreaHa, selfIntersections } from './draw-geometry';
+import type { DrawMessage, DrawTool } from './draw-host';
+
+export interface DrawController {
+  setTool: (tool: DrawTool | null) => void;
+  /** Esc: cancels the shape in progress, or leaves the tool when nothing is in progress. */
+  cancel: () => void;
+  isDrawingShape: () => boolean;
+  destroy: () => void;
+}
+
+interface ControllerHooks {
+  newAreaName: (index: number) => string;
+  onTool: (tool: DrawTool | null) => void;
+  onMessage: (message: DrawMessage | null) => void;
+}
+
+const DRAWING_MODES = new Set<string>(['polygon', 'rectangle', 'circle', 'freehand']);
+const INK: HexColor = '#1a5fb4';
+const colorOf = (feature: GeoJSONStoreFeatures): HexColor => {
+  const color = feature.properties.color;
+  return typeof color === 'string' && color.startsWith('#') ? (color as HexColor) : INK;
+};
+const shapeStyles = { fillColor: INK, outlineColor: INK, fillOpacity: 0.15, outlineWidth: 2 };
+
+/** Accepts the app's area ids (UUIDs when drawn, anything when imported). */
+const idStrategy = {
+  isValidId: (id: unknown) => typeof id === 'string' && id.length > 0,
+  getId: () => crypto.randomUUID(),
+};
+
+/**
+ * Drawing and editing with terra-draw on the map. New shapes become areas in the store (and the
+ * selected area); in Select, the visible areas are handed to terra-draw for moving and vertex editing
+ * and every finished edit is written back as one undoable step. Self-intersecting shapes are refused
+ * with the place of the crossing (RD x, y); the other areas are untouched.
+ */
+export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): DrawController {
+  const draw = new TerraDraw({
+    adapter: new TerraDrawMapLibreGLAdapter({ map }),
+    idStrategy,
+    modes: [
+      new TerraDrawPolygonMode({
+        styles: { ...shapeStyles, fillColor: colorOf, outlineColor: colorOf },
+      }),
+      new TerraDrawRectangleMode({ styles: shapeStyles }),
+      new TerraDrawCircleMode({ styles: shapeStyles }),
+      new TerraDrawFreehandMode({ styles: shapeStyles }),
+      new TerraDrawSelectMode({
+        flags: {
+          polygon: {
+            feature: {
+              draggable: true,
+              coordinates: { midpoints: true, draggable: true, deletable: true },
+            },
+          },
+        },
+      }),
+    ],
+  });
+  draw.start();
+  let tool: DrawTool | null = null;
+  /** Ids handed to terra-draw in Select, with the geometry they were given. */
+  const synced = new Map<string, Area['geometry']>();
+  let syncing = false;
+
+  const live = document.createElement('div');
+  live.className = 'kk-live-area';
+  live.hidden = true;
+  map.getContainer().append(live);
+  let pointer: { x: number; y: number } = { x: 0, y: 0 };
+  const onMove = (event: { point: { x: number; y: number } }) => {
+    pointer = event.point;
+    live.style.transform = `translate(${pointer.x + 16}px, ${pointer.y + 16}px)`;
+  };
+  map.on('mousemove', onMove);
+
+  const showLiveArea = (polygon: Polygon | null) => {
+    if (!polygon || (polygon.coordinates[0]?.length ?? 0) < 4) {
+      live.hidden = true;
+      return;
+    }
+    const language = store.getState().language === 'en' ? 'en-GB' : 'nl-NL';
+    const hectares = new Intl.NumberFormat(language, {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(rdAreaHa(polygon));
+    live.textContent = `${hectares} ha`;
+    live.hidden = false;
+  };
+
+  const refusal = (polygon: Polygon): DrawMessage | null => {
+    const [crossing] = selfIntersections(polygon);
+    return crossing
+      ? {
+          code: 'draw.selfIntersection',
+          params: { where: formatRdPoint(crossing) },
+          level: 'error',
+        }
+      : null;
+  };
+
+  const toSelectFeature = (area: Area & { geometry: Polygon }): GeoJSONStoreFeatures => ({
+    id: area.id,
+    type: 'Feature',
+    geometry: area.geometry,
+    properties: { mode: 'polygon', color: area.color },
+  });
+
+  /** Hands the visible single polygons to terra-draw, keeping it in step with the store. */
+  const syncSelect = () => {
+    syncing = true;
+    try {
+      const editable = store
+        .getState()
+        .areas.filter(
+          (area): area is Area & { geometry: Polygon } =>
+            area.visible && area.geometry.type === 'Polygon',
+        );
+      const wanted = new Set(editable.map((area) => area.id));
+      const gone = [...synced.keys()].filter((id) => !wanted.has(id));
+      if (gone.length) draw.removeFeatures(gone);
+      for (const id of gone) synced.delete(id);
+      for (const area of editable) {
+        const known = synced.get(area.id);
+        if (known === area.geometry) continue;
+        if (known) draw.removeFeatures([area.id]);
+        draw.addFeatures([toSelectFeature(area)]);
+        synced.set(area.id, area.geometry);
+      }
+      setEditedAreaIds(new Set(synced.keys()));
+      const selectedId = store.getState().selectedId;
+      if (selectedId && synced.has(selectedId)) draw.selectFeature(selectedId);
+    } finally {
+      syncing = false;
+    }
+  };
+
+  const clearSelect = () => {
+    syncing = true;
+    if (synced.size) draw.removeFeatures([...synced.keys()]);
+    synced.clear();
+    setEditedAreaIds(new Set());
+    syncing = false;
+  };
+
+  draw.on('change', (ids, type) => {
+    if (syncing) return;
+    if (tool === 'select' && type === 'delete') {
+      for (const id of ids) {
+        if (typeof id === 'string' && synced.has(id)) {
+          synced.delete(id);
+          store.getState().removeArea(id);
+        }
+      }
+      return;
+    }
+    if (tool && DRAWING_MODES.has(tool) && draw.getModeState() === 'drawing') {
+      const feature = ids[0] === undefined ? undefined : draw.getSnapshotFeature(ids[0]);
+      showLiveArea(feature?.geometry.type === 'Polygon' ? feature.geometry : null);
+    }
+  });
+
+  draw.on('select', (id) => {
+    if (!syncing && typeof id === 'string') store.getState().selectArea(id);
+  });
+
+  draw.on('finish', (id, context) => {
+    const feature = draw.getSnapshotFeature(id);
+    if (context.mode === 'select') {
+      const area = store.getState().areas.find((each) => each.id === id);
+      if (!area || feature?.geometry.type !== 'Polygon') return;
+      const refused = refusal(feature.geometry);
+      if (refused) {
+        syncing = true;
+        draw.updateFeatureGeometry(id, area.geometry as Polygon);
+        syncing = false;
+        hooks.onMessage(refused);
+        return;
+      }
+      hooks.onMessage(null);
+      synced.set(area.id, feature.geometry);
+      store.getState().updateArea(area.id, { geometry: feature.geometry });
+      return;
+    }
+    if (!DRAWING_MODES.has(context.mode)) return;
+    live.hidden = true;
+    syncing = true;
+    draw.removeFeatures([id]);
+    syncing = false;
+    if (feature?.geometry.type !== 'Polygon') return;
+    const geometry = cleanedPolygon(feature.geometry);
+    const refused = refusal(geometry);
+    if (refused) {
+      hooks.onMessage(refused);
+      return;
+    }
+    const state = store.getState();
+    state.addArea({
+      id: crypto.randomUUID(),
+      name: hooks.newAreaName(state.areas.length + 1),
+      color: state.nextAreaColor(),
+      visible: true,
+      geometry,
+    });
+    hooks.onMessage(null);
+    setTool(null);
+  });
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (tool !== 'select') return;
+    if (state.areas !== previous.areas) syncSelect();
+    else if (state.selectedId !== previous.selectedId && state.selectedId) {
+      if (synced.has(state.selectedId)) draw.selectFeature(state.selectedId);
+    }
+  });
+
+  function setTool(next: DrawTool | null) {
+    live.hidden = true;
+    if (tool === 'select' && next !== 'select') clearSelect();
+    tool = next;
+    draw.setMode(next ?? 'static');
+    if (next === 'select') syncSelect();
+    hooks.onTool(next);
+  }
+
+  return {
+    setTool,
+    isDrawingShape: () =>
+      tool !== null && DRAWING_MODES.has(tool) && draw.getModeState() === 'drawing',
+    cancel: () => {
+      live.hidden = true;
+      if (tool && DRAWING_MODES.has(tool) && draw.getModeState() === 'drawing') {
+        // Restarting the mode drops the shape in progress and keeps the tool.
+        draw.setMode(tool);
+      } else {
+        setTool(null);
+      }
+    },
+    destroy: () => {
+      unsubscribe();
+      map.off('mousemove', onMove);
+      live.remove();
+      clearSelect();
+      try {
+        draw.stop();
+      } catch {
+        // The map may already be gone; nothing is left to clean.
+      }
+    },
+  };
+}

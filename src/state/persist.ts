@@ -1,0 +1,179 @@
+import { get, set } from 'idb-keyval';
+import { createStore } from 'zustand/vanilla';
+import { DEFAULT_SCENARIO, MEASURE_IDS, type Scenario } from '../core/estimate/scenario';
+import type { Area } from './areas-slice';
+import type { BasemapChoice, Language } from './settings-slice';
+import type { AppStore } from './store';
+
+/** Version of the saved session; `migrateSession` upgrades older ones. */
+export const SESSION_SCHEMA_VERSION = 1;
+/** IndexedDB key (idb-keyval's default database) of the saved session. */
+export const SESSION_KEY = 'koolstofkaart.session';
+
+export interface SavedSession {
+  version: typeof SESSION_SCHEMA_VERSION;
+  savedAt: string;
+  areas: Area[];
+  selectedId: string | null;
+  scenario: Scenario;
+  settings: { language: Language; basemap: BasemapChoice };
+}
+
+/** Where sessions are kept: IndexedDB in the app, a Map in tests. */
+export interface SessionStorage {
+  get: (key: string) => Promise<unknown>;
+  set: (key: string, value: unknown) => Promise<void>;
+}
+
+export const indexedDbStorage: SessionStorage = {
+  get: (key) => get(key),
+  set: (key, value) => set(key, value),
+};
+
+/** Status of autosave, for the areas panel. */
+export const persistState = createStore<{
+  savedAt: string | null;
+  error: string | null;
+  restoreFailed: boolean;
+}>()(() => ({ savedAt: null, error: null, restoreFailed: false }));
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function isArea(value: unknown): value is Area {
+  if (!isRecord(value) || typeof value.id !== 'string' || typeof value.name !== 'string')
+    return false;
+  const geometry = value.geometry;
+  return (
+    isRecord(geometry) &&
+    (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') &&
+    Array.isArray(geometry.coordinates)
+  );
+}
+
+/** A saved scenario over the defaults: fields added in later versions get their default. */
+function scenarioOf(value: unknown): Scenario {
+  if (!isRecord(value)) return DEFAULT_SCENARIO;
+  const saved = value as Partial<Scenario>;
+  const measures = { ...DEFAULT_SCENARIO.measures };
+  for (const id of MEASURE_IDS) {
+    const choice = isRecord(saved.measures) ? saved.measures[id] : undefined;
+    if (isRecord(choice)) measures[id] = { ...measures[id], ...choice };
+  }
+  return {
+    ...DEFAULT_SCENARIO,
+    ...saved,
+    measures,
+    clay_target_pct: { ...DEFAULT_SCENARIO.clay_target_pct, ...(saved.clay_target_pct ?? {}) },
+  };
+}
+
+/**
+ * Reads a saved session of any known version into the current shape; null when it is not a
+ * session or comes from a newer version of the app (then it is left alone, not overwritten).
+ */
+export function migrateSession(raw: unknown): SavedSession | null {
+  if (!isRecord(raw) || typeof raw.version !== 'number') return null;
+  if (raw.version > SESSION_SCHEMA_VERSION || raw.version < 1) return null;
+  const areas = Array.isArray(raw.areas) ? raw.areas.filter(isArea) : [];
+  const settings = isRecord(raw.settings) ? raw.settings : {};
+  return {
+    version: SESSION_SCHEMA_VERSION,
+    savedAt: typeof raw.savedAt === 'string' ? raw.savedAt : new Date(0).toISOString(),
+    areas: areas.map((area) => ({
+      ...area,
+      color: typeof area.color === 'string' ? area.color : '#0072b2',
+      visible: area.visible !== false,
+    })),
+    selectedId: typeof raw.selectedId === 'string' ? raw.selectedId : null,
+    scenario: scenarioOf(raw.scenario),
+    settings: {
+      language: settings.language === 'en' ? 'en' : 'nl',
+      basemap: settings.basemap === 'pdok' ? 'pdok' : 'offline',
+    },
+  };
+}
+
+/** The part of the state that is saved. */
+export function sessionOf(state: ReturnType<AppStore['getState']>): SavedSession {
+  return {
+    version: SESSION_SCHEMA_VERSION,
+    savedAt: new Date().toISOString(),
+    areas: state.areas,
+    selectedId: state.selectedId,
+    scenario: state.scenario,
+    settings: { language: state.language, basemap: state.basemap },
+  };
+}
+
+/** Puts a saved session back into the store. Returns true when one was found and read. */
+export async function restoreSession(
+  store: AppStore,
+  storage: SessionStorage = indexedDbStorage,
+): Promise<boolean> {
+  let raw: unknown;
+  try {
+    raw = await storage.get(SESSION_KEY);
+  } catch {
+    persistState.setState({ restoreFailed: true });
+    return false;
+  }
+  if (raw === undefined) return false;
+  const session = migrateSession(raw);
+  if (!session) {
+    persistState.setState({ restoreFailed: true });
+    return false;
+  }
+  const state = store.getState();
+  state.replaceAreas(session.areas, session.selectedId);
+  state.setScenario(session.scenario);
+  state.setLanguage(session.settings.language);
+  state.setBasemap(session.settings.basemap);
+  return true;
+}
+
+/**
+ * Saves areas, scenario and settings after every change (at most every `delayMs`). A session that
+ * could not be read is not overwritten until the user changes something.
+ */
+export function startAutosave(
+  store: AppStore,
+  storage: SessionStorage = indexedDbStorage,
+  delayMs = 250,
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const save = async () => {
+    timer = null;
+    try {
+      const session = sessionOf(store.getState());
+      await storage.set(SESSION_KEY, session);
+      persistState.setState({ savedAt: session.savedAt, error: null });
+    } catch (error) {
+      persistState.setState({ error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const unsubscribe = store.subscribe((state, previous) => {
+    const changed =
+      state.areas !== previous.areas ||
+      state.selectedId !== previous.selectedId ||
+      state.scenario !== previous.scenario ||
+      state.language !== previous.language ||
+      state.basemap !== previous.basemap;
+    if (!changed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void save(), delayMs);
+  });
+  // Save when the page is hidden, so a quick reload never loses the last change.
+  const flush = () => {
+    if (timer) {
+      clearTimeout(timer);
+      void save();
+    }
+  };
+  globalThis.addEventListener?.('pagehide', flush);
+  return () => {
+    unsubscribe();
+    globalThis.removeEventListener?.('pagehide', flush);
+    if (timer) clearTimeout(timer);
+  };
+}

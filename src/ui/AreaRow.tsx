@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { zoomToArea } from '../map/areas-layer';
+import type { Area } from '../state/areas-slice';
+import { store } from '../state/store';
+
+/** One area in the list: select, name (edited in place), colour, visibility, zoom and remove. */
+export function AreaRow({ area, selected }: { area: Area; selected: boolean }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(area.name);
+  useEffect(() => setName(area.name), [area.name]);
+  const commitName = () => {
+    const trimmed = name.trim();
+    if (trimmed && trimmed !== area.name) store.getState().updateArea(area.id, { name: trimmed });
+    else setName(area.name);
+  };
+  return (
+    <li className={selected ? 'area-row selected' : 'area-row'} data-area-id={area.id}>
+      <input
+        type="color"
+        className="area-color"
+        value={area.color}
+        aria-label={t('areas.colorOf', { name: area.name })}
+        onChange={(event) => store.getState().updateArea(area.id, { color: event.target.value })}
+      />
+      <input
+        type="text"
+        className="area-name"
+        value={name}
+        aria-label={t('areas.nameOf', { name: area.name })}
+        onFocus={() => store.getState().selectArea(area.id)}
+        onChange={(event) => setName(event.target.value)}
+        onBlur={commitName}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commitName();
+          if (event.key === 'Escape') setName(area.name);
+        }}
+      />
+      <button
+        type="button"
+        className="area-pick"
+        aria-pressed={selected}
+        onClick={() => store.getState().selectArea(area.id)}
+        title={area.name}
+      >
+        {selected ? '●' : '○'}
+        <span className="visually-hidden">{area.name}</span>
+      </button>
+      <label className="area-visible" title={t('areas.show')}>
+        <input
+          type="checkbox"
+          checked={area.visible}
+          aria-label={t('areas.showOf', { name: area.name })}
+          onChange={(event) =>
+            store.getState().updateArea(area.id, { visible: event.target.checked })
+          }
+        />
+      </label>
+      <button
+        type="button"
+        className="area-action"
+        aria-label={t('areas.zoom', { name: area.name })}
+        title={t('areas.zoom', { name: area.name })}
+        onClick={() => zoomToArea(area.id)}
+      >
+        ⌖
+      </button>
+      <button
+        type="button"
+        className="area-action"
+        aria-label={t('areas.remove', { name: area.name })}
+        title={t('areas.remove', { name: area.name })}
+        onClick={() => store.getState().removeArea(area.id)}
+      >
+        🗑
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,115 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import {
+  cancelDrawing,
+  chooseTool,
+  DRAW_TOOLS,
+  type DrawTool,
+  drawState,
+  setDrawHooks,
+} from '../map/draw-host';
+import { store } from '../state/store';
+import { useAppState } from '../state/use-app-state';
+
+const ICONS: Record<DrawTool | 'delete' | 'undo' | 'redo', string> = {
+  polygon: '⬠',
+  rectangle: '▭',
+  circle: '◯',
+  freehand: '✎',
+  select: '↖',
+  delete: '✕',
+  undo: '↶',
+  redo: '↷',
+};
+
+function isTextField(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+/** Global keys of the drawing tools: Esc, Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y (not inside text fields). */
+function onKeyDown(event: KeyboardEvent): void {
+  if (event.key === 'Escape' && drawState.getState().tool !== null) {
+    cancelDrawing();
+    return;
+  }
+  if (!(event.ctrlKey || event.metaKey) || isTextField(event.target)) return;
+  const key = event.key.toLowerCase();
+  if (key === 'z' && !event.shiftKey) {
+    event.preventDefault();
+    store.getState().undoAreas();
+  } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+    event.preventDefault();
+    store.getState().redoAreas();
+  }
+}
+
+/** The drawing tools: shapes, select, delete, undo and redo, each a labelled button. */
+export function DrawToolbar() {
+  const { t } = useTranslation();
+  const { tool, loading, message } = useStore(drawState);
+  const selectedId = useAppState((state) => state.selectedId);
+  const canUndo = useAppState((state) => state.areasHistory.past.length > 0);
+  const canRedo = useAppState((state) => state.areasHistory.future.length > 0);
+
+  useEffect(() => {
+    setDrawHooks({ newAreaName: (index) => t('draw.newAreaName', { index }) });
+  }, [t]);
+  useEffect(() => {
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const button = (
+    id: DrawTool | 'delete' | 'undo' | 'redo',
+    onClick: () => void,
+    options: { pressed?: boolean; disabled?: boolean } = {},
+  ) => (
+    <button
+      key={id}
+      type="button"
+      className="draw-tool"
+      title={t(`draw.tip.${id}`)}
+      aria-pressed={options.pressed}
+      disabled={options.disabled}
+      onClick={onClick}
+    >
+      <span className="draw-icon" aria-hidden="true">
+        {ICONS[id]}
+      </span>
+      <span className="draw-label">{t(`draw.${id}`)}</span>
+    </button>
+  );
+
+  return (
+    <div className="draw-toolbar-wrap">
+      <div className="draw-toolbar" role="toolbar" aria-label={t('draw.toolbar')}>
+        {DRAW_TOOLS.map((each) =>
+          button(each, () => void chooseTool(tool === each ? null : each), {
+            pressed: tool === each,
+          }),
+        )}
+        {button(
+          'delete',
+          () => {
+            if (selectedId) store.getState().removeArea(selectedId);
+          },
+          { disabled: !selectedId },
+        )}
+        {button('undo', () => store.getState().undoAreas(), { disabled: !canUndo })}
+        {button('redo', () => store.getState().redoAreas(), { disabled: !canRedo })}
+      </div>
+      <div className="draw-status" role="status">
+        {loading ? t('draw.loading') : tool && tool !== 'select' ? t('draw.drawingHint') : ''}
+      </div>
+      {message ? (
+        <div className={`draw-message draw-message-${message.level}`} role="alert">
+          {t(message.code, message.params)}
+        </div>
+      ) : null}
+    </div>
+  );
+}

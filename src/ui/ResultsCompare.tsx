@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { DEFAULT_SCENARIO } from '../core/estimate/scenario';
+import { analysisState } from '../map/area-analysis';
+import { useAppState } from '../state/use-app-state';
+import { figureValue, KEY_FIGURES, useFormat } from './ResultsFigures';
+import { figuresOf, type ResultFigures } from './results-model';
+
+/**
+ * Side by side: the selected area against another area, or against itself under the default
+ * scenario. Test ids: compare-a-<figure> and compare-b-<figure>.
+ */
+export function ResultsCompare({ selected }: { selected: ResultFigures }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const areas = useAppState((state) => state.areas);
+  const selectedId = useAppState((state) => state.selectedId);
+  const results = useStore(analysisState, (state) => state.results);
+  const compareResult = useStore(analysisState, (state) => state.compareResult);
+  const [choice, setChoice] = useState('');
+  const others = areas.filter((area) => area.id !== selectedId);
+  const onChoose = (value: string) => {
+    setChoice(value);
+    analysisState.setState({
+      compareScenario: value === 'default-scenario' ? DEFAULT_SCENARIO : null,
+    });
+  };
+  const otherArea = choice.startsWith('area:')
+    ? areas.find((a) => `area:${a.id}` === choice)
+    : undefined;
+  const otherResult = otherArea ? results[otherArea.id] : undefined;
+  const other: ResultFigures | null =
+    choice === 'default-scenario'
+      ? compareResult
+        ? figuresOf(compareResult)
+        : null
+      : otherResult
+        ? figuresOf(otherResult)
+        : null;
+  const heads =
+    choice === 'default-scenario'
+      ? [t('results.compareCurrent'), t('results.compareDefaultHead')]
+      : [areas.find((a) => a.id === selectedId)?.name ?? '', otherArea?.name ?? ''];
+  return (
+    <div className="result-compare">
+      <label>
+        {t('results.compareWith')}{' '}
+        <select value={choice} onChange={(event) => onChoose(event.target.value)}>
+          <option value="">{t('results.compareNone')}</option>
+          <option value="default-scenario">{t('results.compareDefault')}</option>
+          {others.map((area) => (
+            <option key={area.id} value={`area:${area.id}`}>
+              {t('results.compareArea', { name: area.name })}
+            </option>
+          ))}
+        </select>
+      </label>
+      {choice && other ? (
+        <table className="result-table compare-table" data-testid="compare-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('results.compare')}</th>
+              <th scope="col">{heads[0]}</th>
+              <th scope="col">{heads[1]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {KEY_FIGURES.map(({ key, unit, decimals }) => {
+              const a = figureValue(selected, key);
+              const b = figureValue(other, key);
+              return (
+                <tr key={key}>
+                  <th scope="row">
+                    {t(`results.figure.${key}`)} ({t(`results.unit.${unit}`)})
+                  </th>
+                  {[a, b].map((figure, index) => (
+                    <td
+                      key={index === 0 ? 'a' : 'b'}
+                      data-testid={`compare-${index === 0 ? 'a' : 'b'}-${key}`}
+                      data-value={figure ? String(figure.value) : undefined}
+                    >
+                      {figure ? format.number(figure.value, decimals) : '–'}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}

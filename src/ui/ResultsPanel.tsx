@@ -1,0 +1,97 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { analysisState, startAreaAnalysis } from '../map/area-analysis';
+import { useAppState } from '../state/use-app-state';
+import { formatNumber } from './format';
+import { ResultsCompare } from './ResultsCompare';
+import { ResultsDetails } from './ResultsDetails';
+import { ResultsFigures } from './ResultsFigures';
+import { ResultsMethod } from './ResultsMethod';
+import { figuresOf, type ResultFigures, totalOf } from './results-model';
+
+function Notes({ figures }: { figures: ResultFigures }) {
+  const { t } = useTranslation();
+  const language = useAppState((state) => state.language);
+  const missing = figures.coveragePct === null ? 0 : 100 - figures.coveragePct;
+  return (
+    <>
+      {figures.synthetic ? (
+        <p className="result-synthetic">
+          <strong>{t('results.synthetic')}</strong> — {t('results.syntheticNote')}
+        </p>
+      ) : null}
+      <p className="muted result-indicative">{t('results.indicative')}</p>
+      {missing > 0.05 ? (
+        <p className="result-warning" role="note" data-testid="coverage-warning">
+          {t('results.coverageWarning', { pct: formatNumber(missing, language, 1) })}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function Status() {
+  const { t } = useTranslation();
+  const status = useStore(analysisState, (state) => state.status);
+  const progress = useStore(analysisState, (state) => state.progress);
+  const error = useStore(analysisState, (state) => state.error);
+  if (status === 'failed') {
+    return (
+      <p className="result-warning" role="alert">
+        {t('results.failed', { detail: error ? t(error.code, error.params) : '' })}
+      </p>
+    );
+  }
+  if (status !== 'running' && status !== 'opening') return null;
+  return (
+    <div className="result-status" role="status">
+      {status === 'opening' ? t('results.opening') : t('results.running')}
+      {progress ? (
+        <progress aria-label={t('results.progress')} max={progress.total} value={progress.done} />
+      ) : null}
+    </div>
+  );
+}
+
+/** The results region (DESIGN.md 7.4): the selected area, the total, comparison and method. */
+export function ResultsPanel() {
+  const { t } = useTranslation();
+  const areas = useAppState((state) => state.areas);
+  const selectedId = useAppState((state) => state.selectedId);
+  const results = useStore(analysisState, (state) => state.results);
+  useEffect(() => startAreaAnalysis(), []);
+  const selected = areas.find((area) => area.id === selectedId);
+  const selectedResult = selected ? results[selected.id] : undefined;
+  const all = areas.map((area) => results[area.id]).filter((result) => result !== undefined);
+  const selectedFigures = selectedResult ? figuresOf(selectedResult) : null;
+  return (
+    <section className="results-panel" aria-labelledby="results-title">
+      <h2 id="results-title">{t('results.title')}</h2>
+      <Status />
+      {areas.length === 0 ? <p className="muted">{t('results.none')}</p> : null}
+      {selected ? (
+        <h3 className="result-heading">{t('results.selected', { name: selected.name })}</h3>
+      ) : areas.length ? (
+        <p className="muted">{t('results.noSelection')}</p>
+      ) : null}
+      {selectedFigures ? (
+        <div className="result-selected" data-area-id={selected?.id}>
+          <Notes figures={selectedFigures} />
+          <ResultsFigures figures={selectedFigures} prefix="" />
+          <ResultsDetails figures={selectedFigures} />
+          <ResultsCompare selected={selectedFigures} />
+        </div>
+      ) : null}
+      {areas.length > 1 && all.length === areas.length ? (
+        <details className="result-total">
+          <summary>{t('results.total', { count: areas.length })}</summary>
+          <p className="muted">{t('results.totalOverlap')}</p>
+          <Notes figures={totalOf(all)} />
+          <ResultsFigures figures={totalOf(all)} prefix="total-" />
+        </details>
+      ) : null}
+      <ResultsMethod />
+    </section>
+  );
+}

@@ -1,0 +1,197 @@
+import type { Estimate, MeasureResult, Range } from '../core/estimate/types';
+import type { AreaResult } from '../worker/analysis-client';
+
+/** The figures the results panel shows for one area or for the total of several. */
+export interface ResultFigures {
+  areaHa: number;
+  /** Valid ha of the stock layer (else organic matter) / area, 0-100; null without such a layer. */
+  coveragePct: number | null;
+  /** Mean sealed share now, % (0-100). */
+  sealedPct: number | null;
+  omMean: number | null;
+  stockMean: Range | null;
+  stockTotal: Range | null;
+  co2Total: Range | null;
+  deficitTotal: Range | null;
+  potentialYear: Range | null;
+  potentialHorizon: Range | null;
+  measures: MeasureResult[];
+  peat: Estimate['peat'] | null;
+  sealing: Estimate['sealing'] | null;
+  horizonYears: number | null;
+  /** Soil group x land use: ha and t C. */
+  cross: { soilGroup: string; landUse: string; ha: number; stockTC: number }[];
+  soilGroups: Record<string, number>;
+  landUses: Record<string, number>;
+  synthetic: boolean;
+}
+
+const ZERO: Range = { low: 0, central: 0, high: 0 };
+
+export function addRanges(a: Range, b: Range): Range {
+  return { low: a.low + b.low, central: a.central + b.central, high: a.high + b.high };
+}
+
+function validHaOfStock(result: AreaResult): number | null {
+  const layer = result.layers['carbon-stock'] ?? result.layers['organic-matter'];
+  return layer ? layer.valid_ha : null;
+}
+
+/** The figures of one area's result. */
+export function figuresOf(result: AreaResult): ResultFigures {
+  const estimate = result.estimate;
+  const validHa = validHaOfStock(result);
+  return {
+    areaHa: result.area_ha,
+    coveragePct: validHa === null || result.area_ha === 0 ? null : (validHa / result.area_ha) * 100,
+    sealedPct: result.layers.sealed?.mean ?? null,
+    omMean: result.layers['organic-matter']?.mean ?? null,
+    stockMean:
+      estimate?.stock_t_c_per_ha ??
+      (result.layers['carbon-stock']?.mean == null
+        ? null
+        : {
+            low: result.layers['carbon-stock'].mean,
+            central: result.layers['carbon-stock'].mean,
+            high: result.layers['carbon-stock'].mean,
+          }),
+    stockTotal: estimate?.stock_t_c ?? null,
+    co2Total: estimate?.stock_t_co2 ?? null,
+    deficitTotal: estimate?.deficit_t_c ?? null,
+    potentialYear: estimate?.potential_t_co2_per_yr ?? null,
+    potentialHorizon: estimate?.potential_t_co2_horizon ?? null,
+    measures: estimate?.measures ?? [],
+    peat: estimate?.peat ?? null,
+    sealing: estimate?.sealing ?? null,
+    horizonYears: estimate?.horizon_years ?? null,
+    cross: (result.cross ?? []).map((cell) => ({
+      soilGroup: cell.soil_group,
+      landUse: cell.land_use,
+      ha: cell.ha,
+      stockTC: cell.stock_t_c,
+    })),
+    soilGroups: result.layers['soil-group']?.classes ?? {},
+    landUses: result.layers['land-use']?.classes ?? {},
+    synthetic: estimate?.synthetic ?? false,
+  };
+}
+
+function addRecords(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out = { ...a };
+  for (const [key, value] of Object.entries(b)) out[key] = (out[key] ?? 0) + value;
+  return out;
+}
+
+function weighted(
+  results: AreaResult[],
+  value: (result: AreaResult) => number | null | undefined,
+  weight: (result: AreaResult) => number,
+): number | null {
+  let sum = 0;
+  let total = 0;
+  for (const result of results) {
+    const each = value(result);
+    if (each === null || each === undefined) continue;
+    sum += each * weight(result);
+    total += weight(result);
+  }
+  return total > 0 ? sum / total : null;
+}
+
+const sumRange = (ranges: (Range | null | undefined)[]): Range | null =>
+  ranges.some((range) => range)
+    ? ranges.reduce<Range>((sum, r) => (r ? addRanges(sum, r) : sum), ZERO)
+    : null;
+
+/**
+ * The total over several areas: hectares, tonnes and potentials add up; means are weighted by the
+ * hectares with data. Overlapping areas count their overlap twice.
+ */
+export function totalOf(results: AreaResult[]): ResultFigures {
+  const each = results.map(figuresOf);
+  const areaHa = each.reduce((sum, figures) => sum + figures.areaHa, 0);
+  const validHa = results.reduce((sum, result) => sum + (validHaOfStock(result) ?? 0), 0);
+  const hasStockLayer = results.some((result) => validHaOfStock(result) !== null);
+  const stockTotal = sumRange(each.map((figures) => figures.stockTotal));
+  const measures: MeasureResult[] = [];
+  for (const figures of each) {
+    for (const measure of figures.measures) {
+      const known = measures.find((m) => m.id === measure.id);
+      if (!known) measures.push({ ...measure });
+      else {
+        known.ha += measure.ha;
+        known.t_co2_per_yr = addRanges(known.t_co2_per_yr, measure.t_co2_per_yr);
+        known.t_co2_horizon = addRanges(known.t_co2_horizon, measure.t_co2_horizon);
+      }
+    }
+  }
+  const peats = each.map((figures) => figures.peat).filter((peat) => peat !== null);
+  const sealings = each.map((figures) => figures.sealing).filter((sealing) => sealing !== null);
+  const cross = new Map<string, ResultFigures['cross'][number]>();
+  for (const cell of each.flatMap((figures) => figures.cross)) {
+    const key = `${cell.soilGroup}|${cell.landUse}`;
+    const known = cross.get(key);
+    if (known) {
+      known.ha += cell.ha;
+      known.stockTC += cell.stockTC;
+    } else cross.set(key, { ...cell });
+  }
+  return {
+    areaHa,
+    coveragePct: hasStockLayer && areaHa > 0 ? (validHa / areaHa) * 100 : null,
+    sealedPct: weighted(
+      results,
+      (r) => r.layers.sealed?.mean,
+      (r) => r.layers.sealed?.valid_ha ?? 0,
+    ),
+    omMean: weighted(
+      results,
+      (r) => r.layers['organic-matter']?.mean,
+      (r) => r.layers['organic-matter']?.valid_ha ?? 0,
+    ),
+    stockMean:
+      stockTotal && validHa > 0
+        ? {
+            low: stockTotal.low / validHa,
+            central: stockTotal.central / validHa,
+            high: stockTotal.high / validHa,
+          }
+        : null,
+    stockTotal,
+    co2Total: sumRange(each.map((figures) => figures.co2Total)),
+    deficitTotal: sumRange(each.map((figures) => figures.deficitTotal)),
+    potentialYear: sumRange(each.map((figures) => figures.potentialYear)),
+    potentialHorizon: sumRange(each.map((figures) => figures.potentialHorizon)),
+    measures,
+    peat: peats.length
+      ? {
+          ha: peats.reduce((sum, peat) => sum + peat.ha, 0),
+          emission_t_co2_per_yr: sumRange(peats.map((peat) => peat.emission_t_co2_per_yr)) ?? ZERO,
+          avoided_t_co2_per_yr: sumRange(peats.map((peat) => peat.avoided_t_co2_per_yr)) ?? ZERO,
+        }
+      : null,
+    sealing: sealings.length
+      ? {
+          share_now:
+            weighted(
+              results,
+              (r) => r.estimate?.sealing.share_now,
+              (r) => r.area_ha,
+            ) ?? 0,
+          share_plan:
+            weighted(
+              results,
+              (r) => r.estimate?.sealing.share_plan,
+              (r) => r.area_ha,
+            ) ?? 0,
+          loss_t_c: sumRange(sealings.map((sealing) => sealing.loss_t_c)) ?? ZERO,
+          gain_t_c_horizon: sumRange(sealings.map((sealing) => sealing.gain_t_c_horizon)) ?? ZERO,
+        }
+      : null,
+    horizonYears: each.find((figures) => figures.horizonYears !== null)?.horizonYears ?? null,
+    cross: [...cross.values()],
+    soilGroups: each.reduce((sum, figures) => addRecords(sum, figures.soilGroups), {}),
+    landUses: each.reduce((sum, figures) => addRecords(sum, figures.landUses), {}),
+    synthetic: each.some((figures) => figures.synthetic),
+  };
+}

@@ -1,0 +1,231 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { rdAreaHa } from '../../src/map/draw-geometry';
+import { launchBrowser, openApp } from './harness';
+import {
+  clickPoints,
+  movePoints,
+  squareAt,
+  storedAreas,
+  waitForAreaCount,
+} from './planner-helpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function tool(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.waitForFunction(
+    (label) =>
+      document.querySelector(`button[aria-pressed="true"] .draw-label`)?.textContent?.trim() ===
+      label,
+    name,
+  );
+}
+
+test('a polygon closed on its first vertex becomes the selected area, measured in RD', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await tool(page, 'Veelhoek');
+  const corners = squareAt(420, 320, 160);
+  await clickPoints(page, corners);
+  await expect.poll(() => page.locator('.kk-live-area').textContent()).toMatch(/^[\d.]+,\d{2} ha$/);
+  await clickPoints(page, [corners[0] as [number, number]]);
+  await waitForAreaCount(page, 1);
+  const { areas, selectedId } = await storedAreas(page);
+  expect(selectedId).toBe(areas[0]?.id);
+  expect(areas[0]?.geometry.type).toBe('Polygon');
+  expect(areas[0]?.geometry.coordinates[0]).toHaveLength(5);
+  const hectares = rdAreaHa(areas[0]?.geometry as GeoJSON.Polygon);
+  expect(hectares).toBeGreaterThan(100);
+  await expect
+    .poll(() => page.locator('.area-row.selected .area-name').inputValue())
+    .toBe('Vlak 1');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a polygon closes by double click and by Enter; Esc cancels the shape in progress', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await tool(page, 'Veelhoek');
+  await clickPoints(page, [
+    [400, 300],
+    [560, 300],
+  ]);
+  const origin = await page.locator('[data-testid="map"] canvas').first().boundingBox();
+  await page.mouse.dblclick((origin?.x ?? 0) + 560, (origin?.y ?? 0) + 460);
+  await waitForAreaCount(page, 1);
+
+  await tool(page, 'Veelhoek');
+  await clickPoints(page, squareAt(420, 500, 120).slice(0, 3));
+  await page.keyboard.press('Enter');
+  await waitForAreaCount(page, 2);
+
+  await tool(page, 'Veelhoek');
+  await clickPoints(page, squareAt(620, 500, 120).slice(0, 3));
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(200);
+  expect((await storedAreas(page)).areas).toHaveLength(2);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('rectangle, circle and freehand each make an area', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await tool(page, 'Rechthoek');
+  await clickPoints(page, [
+    [400, 300],
+    [520, 420],
+  ]);
+  await waitForAreaCount(page, 1);
+  await tool(page, 'Cirkel');
+  await clickPoints(page, [[620, 360]]);
+  await movePoints(page, [
+    [660, 360],
+    [700, 360],
+  ]);
+  await clickPoints(page, [[700, 360]]);
+  await waitForAreaCount(page, 2);
+  await tool(page, 'Vrije hand');
+  await clickPoints(page, [[400, 520]]);
+  await movePoints(page, [
+    [450, 520],
+    [500, 530],
+    [520, 580],
+    [480, 620],
+    [420, 600],
+  ]);
+  await clickPoints(page, [[405, 560]]);
+  await waitForAreaCount(page, 3);
+  const { areas } = await storedAreas(page);
+  for (const area of areas) expect(rdAreaHa(area.geometry as GeoJSON.Polygon)).toBeGreaterThan(10);
+  expect(areas[1]?.geometry.coordinates[0]?.length).toBeGreaterThan(20);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a self-intersecting polygon is refused with where, and the other areas stay', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await tool(page, 'Rechthoek');
+  await clickPoints(page, [
+    [620, 300],
+    [720, 400],
+  ]);
+  await waitForAreaCount(page, 1);
+  const before = await storedAreas(page);
+  await tool(page, 'Veelhoek');
+  await clickPoints(page, [
+    [400, 300],
+    [560, 460],
+    [560, 300],
+    [400, 460],
+  ]);
+  await page.keyboard.press('Enter');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  expect(await alert.textContent()).toMatch(/snijdt zichzelf bij RD \d+, \d+/);
+  expect(await storedAreas(page)).toEqual(before);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('select moves an area and drags a vertex; delete, undo and redo', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await tool(page, 'Veelhoek');
+  await clickPoints(page, [...squareAt(420, 320, 160), [420, 320]]);
+  await waitForAreaCount(page, 1);
+  const drawn = (await storedAreas(page)).areas[0];
+  await tool(page, 'Selecteren');
+  await clickPoints(page, [[500, 400]]);
+  const origin = await page.locator('[data-testid="map"] canvas').first().boundingBox();
+  const at = (x: number, y: number): [number, number] => [
+    (origin?.x ?? 0) + x,
+    (origin?.y ?? 0) + y,
+  ];
+  // Drag the corner at (580, 480) outwards.
+  await page.mouse.move(...at(580, 480));
+  await page.mouse.down();
+  await page.mouse.move(...at(620, 520), { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction(
+    (first) => JSON.stringify(window.koolstofkaart?.store.getState().areas[0]?.geometry) !== first,
+    JSON.stringify(drawn?.geometry),
+  );
+  const edited = (await storedAreas(page)).areas[0];
+  expect(rdAreaHa(edited?.geometry as GeoJSON.Polygon)).toBeGreaterThan(
+    rdAreaHa(drawn?.geometry as GeoJSON.Polygon),
+  );
+  await page.getByRole('button', { name: 'Ongedaan maken', exact: true }).click();
+  expect((await storedAreas(page)).areas[0]?.geometry).toEqual(drawn?.geometry);
+  await page.getByRole('button', { name: 'Opnieuw', exact: true }).click();
+  expect((await storedAreas(page)).areas[0]?.geometry).toEqual(edited?.geometry);
+  await page.getByRole('button', { name: 'Verwijderen', exact: true }).click();
+  await waitForAreaCount(page, 0);
+  await page.keyboard.press('Control+z');
+  await waitForAreaCount(page, 1);
+  await page.keyboard.press('Control+Shift+z');
+  await waitForAreaCount(page, 0);
+  await page.keyboard.press('Control+z');
+  await waitForAreaCount(page, 1);
+  await page.keyboard.press('Control+y');
+  await waitForAreaCount(page, 0);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('every tool has its accessible name in both languages and is keyboard-selectable', async () => {
+  const { page, context } = await openApp(browser);
+  const nl = [
+    'Veelhoek',
+    'Rechthoek',
+    'Cirkel',
+    'Vrije hand',
+    'Selecteren',
+    'Verwijderen',
+    'Ongedaan maken',
+    'Opnieuw',
+  ];
+  const en = ['Polygon', 'Rectangle', 'Circle', 'Freehand', 'Select', 'Delete', 'Undo', 'Redo'];
+  for (const name of nl)
+    expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
+  await page.getByRole('button', { name: 'Veelhoek', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('button[aria-pressed="true"]');
+  expect(await page.locator('button[aria-pressed="true"] .draw-label').textContent()).toBe(
+    'Rechthoek',
+  );
+  expect(
+    await page.getByRole('button', { name: 'Rechthoek', exact: true }).getAttribute('title'),
+  ).toMatch(/hoek/);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'English' }).click();
+  for (const name of en)
+    expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
+  await context.close();
+});
+
+test('an area entered from the keyboard as RD coordinates', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await page.getByText('Vlak invoeren met coördinaten').click();
+  await page
+    .getByLabel(/Coördinaten/)
+    .fill('155000 463000\n156000 463000\n156000 464000\n155000 464000');
+  await page.getByRole('button', { name: 'Vlak toevoegen' }).click();
+  await waitForAreaCount(page, 1);
+  const { areas, selectedId } = await storedAreas(page);
+  expect(selectedId).toBe(areas[0]?.id);
+  expect(rdAreaHa(areas[0]?.geometry as GeoJSON.Polygon)).toBeCloseTo(100, 1);
+  await page
+    .getByLabel(/Coördinaten/)
+    .fill('155000 463000\n156000 464000\n156000 463000\n155000 464000');
+  await page.getByRole('button', { name: 'Vlak toevoegen' }).click();
+  await page.getByText(/snijdt zichzelf bij RD 1555\d\d, 4635\d\d/).waitFor();
+  expect((await storedAreas(page)).areas).toHaveLength(1);
+  expect(errors).toEqual([]);
+  await context.close();
+});

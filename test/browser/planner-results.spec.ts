@@ -1,0 +1,163 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { analyzeAreas } from '../../src/core/engine/analyze';
+import { openDataset } from '../../src/core/engine/dataset';
+import { geometryToRd } from '../../src/core/engine/session';
+import { DEFAULT_SCENARIO, type Scenario } from '../../src/core/estimate/scenario';
+import { figureValue, KEY_FIGURES } from '../../src/ui/ResultsFigures';
+import { figuresOf } from '../../src/ui/results-model';
+import { launchBrowser, openApp } from './harness';
+import { clickPoints, pixelOf, squareAt, storedAreas, waitForAreaCount } from './planner-helpers';
+
+const cataloguePath = resolve(import.meta.dirname, '../../data/demo/catalogue.json');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The key figures the engine gives in Node for the same geometry and scenario. */
+async function engineFigures(geometry: GeoJSON.Polygon, scenario: Scenario) {
+  const dataset = await openDataset({
+    kind: 'path',
+    path: cataloguePath,
+    readText: (path) => readFile(path, 'utf8'),
+  });
+  if (!dataset.ok) throw new Error(JSON.stringify(dataset.error));
+  const result = await analyzeAreas(
+    [{ id: 'a', name: 'a', rd: geometryToRd(geometry) }],
+    dataset.value.layers,
+    scenario,
+  );
+  const area = result.areas[0];
+  if (!area) throw new Error('no result');
+  const figures = figuresOf(area);
+  return Object.fromEntries(
+    KEY_FIGURES.map(({ key }) => [key, figureValue(figures, key)?.value ?? null]),
+  ) as Record<string, number | null>;
+}
+
+/** The data-value of each key figure on the page, once the results are in. */
+async function pageFigures(page: Page): Promise<Record<string, number | null>> {
+  await page
+    .getByTestId('potential-year')
+    .and(page.locator('[data-value]'))
+    .waitFor({ timeout: 20_000 });
+  const out: Record<string, number | null> = {};
+  for (const { key } of KEY_FIGURES) {
+    const value = await page.getByTestId(key).first().getAttribute('data-value');
+    out[key] = value === null ? null : Number(value);
+  }
+  return out;
+}
+
+function expectSame(
+  actual: Record<string, number | null>,
+  expected: Record<string, number | null>,
+) {
+  for (const [key, value] of Object.entries(expected)) {
+    if (value === null) expect(actual[key], key).toBeNull();
+    else expect(actual[key], key).toBeCloseTo(value, 6);
+  }
+}
+
+/** Draws a 200-pixel square around the middle of the demo data and returns its geometry. */
+async function drawSquare(page: Page): Promise<GeoJSON.Polygon> {
+  const middle = await page.evaluate(() => {
+    const map = window.koolstofkaart?.map;
+    const center = map?.getCenter();
+    return [center?.lng ?? 0, center?.lat ?? 0] as [number, number];
+  });
+  const [x, y] = await pixelOf(page, middle);
+  await page.getByRole('button', { name: 'Veelhoek', exact: true }).click();
+  const corners = squareAt(Math.round(x - 100), Math.round(y - 100), 200);
+  await clickPoints(page, [...corners, corners[0] as [number, number]]);
+  await waitForAreaCount(page, 1);
+  return (await storedAreas(page)).areas[0]?.geometry as GeoJSON.Polygon;
+}
+
+test('a polygon drawn with the mouse gets the numbers the engine gives for the same shape', async () => {
+  const { page, errors, context } = await openApp(browser);
+  const geometry = await drawSquare(page);
+  const region = page.getByRole('region', { name: 'Resultaten' });
+  await region.waitFor();
+  const shown = await pageFigures(page);
+  const expected = await engineFigures(geometry, DEFAULT_SCENARIO);
+  expect(expected['stock-total']).toBeGreaterThan(0);
+  expectSame(shown, expected);
+  // Dutch format: decimal comma, dot between thousands; the range and unit beside the number.
+  expect(await region.getByTestId('area-ha').textContent()).toMatch(/^\d{1,3}(\.\d{3})*,\d{2}$/);
+  expect(await region.getByTestId('stock-total').textContent()).toMatch(/^\d{1,3}(\.\d{3})*$/);
+  expect(await region.textContent()).toMatch(/bereik [\d.,]+–[\d.,]+/);
+  expect(await region.textContent()).toMatch(/synthetisch/);
+  expect(await region.textContent()).toMatch(/0–30 cm/);
+
+  // The language switch keeps the numbers and formats them the English way.
+  await page.getByRole('button', { name: 'English' }).click();
+  const english = page.getByRole('region', { name: 'Results' });
+  await english.waitFor();
+  expectSame(await pageFigures(page), expected);
+  expect(await english.getByTestId('area-ha').textContent()).toMatch(/^\d{1,3}(,\d{3})*\.\d{2}$/);
+  expect(await english.textContent()).toMatch(/synthetic/);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('scenario controls change the results as the engine does', async () => {
+  const { page, errors, context } = await openApp(browser);
+  const geometry = await drawSquare(page);
+  const before = await pageFigures(page);
+  await page.getByTestId('scenario-measure-arable-to-grassland').check();
+  await page.waitForFunction(
+    (old) =>
+      document.querySelector('[data-testid="potential-year"]')?.getAttribute('data-value') !== old,
+    String(before['potential-year']),
+  );
+  await page.getByTestId('scenario-fc').selectOption('0.58');
+  await page.waitForFunction(
+    (old) =>
+      document.querySelector('[data-testid="stock-total"]')?.getAttribute('data-value') !== old,
+    String(before['stock-total']),
+  );
+  const scenario = await page.evaluate(() => window.koolstofkaart?.store.getState().scenario);
+  expect(scenario?.f_c).toBe(0.58);
+  expect(scenario?.measures['arable-to-grassland'].on).toBe(true);
+  const shown = await pageFigures(page);
+  expectSame(shown, await engineFigures(geometry, scenario as Scenario));
+  expect(shown['potential-year']).toBeGreaterThan(before['potential-year'] ?? 0);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('areas, selection and scenario come back after a reload', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await drawSquare(page);
+  await page.getByTestId('scenario-horizon').fill('30');
+  const before = await storedAreas(page);
+  await page.waitForTimeout(600);
+  await page.reload();
+  await page.waitForFunction(() => window.koolstofkaart?.map?.loaded());
+  expect(await storedAreas(page)).toEqual(before);
+  expect(
+    await page.evaluate(() => window.koolstofkaart?.store.getState().scenario.horizon_years),
+  ).toBe(30);
+  await page.getByTestId('stock-total').and(page.locator('[data-value]')).waitFor();
+
+  // A new session asks first, then clears.
+  await page.getByRole('button', { name: 'Nieuwe sessie' }).click();
+  await page.getByRole('button', { name: 'Annuleren' }).click();
+  expect((await storedAreas(page)).areas).toHaveLength(1);
+  await page.getByRole('button', { name: 'Nieuwe sessie' }).click();
+  await page.getByRole('button', { name: 'Alles wissen' }).click();
+  await waitForAreaCount(page, 0);
+  await page.waitForTimeout(600);
+  await page.reload();
+  await page.waitForFunction(() => window.koolstofkaart?.map?.loaded());
+  expect((await storedAreas(page)).areas).toHaveLength(0);
+  expect(errors).toEqual([]);
+  await context.close();
+});

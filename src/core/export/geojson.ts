@@ -127,5 +127,5 @@ export function formatGeoJson(collection: ExportCollection): string {
   const { features, ...head } = collection;
   const lines = features.map((feature) => JSON.stringify(feature));
   const open = JSON.stringify({ ...head, features: [] }).slice(0, -2);
-  return `${open}[\n${lines.join(',\n')}\n]}\n`;
+  return `${open}\n${lines.join(',\n')}\n]}\n`;
 }

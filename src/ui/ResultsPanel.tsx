@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { analysisState, startAreaAnalysis } from '../map/area-analysis';
 import { useAppState } from '../state/use-app-state';
+import { ExportMenu } from './ExportMenu';
 import { formatNumber } from './format';
 import { ResultsCompare } from './ResultsCompare';
 import { ResultsDetails } from './ResultsDetails';
@@ -92,6 +93,7 @@ export function ResultsPanel() {
         </details>
       ) : null}
       <ResultsMethod />
+      <ExportMenu />
     </section>
   );
 }

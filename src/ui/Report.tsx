@@ -48,12 +48,25 @@ function ReportPage({ content }: { content: ReportContent }) {
           </p>
         ) : null}
       </header>
-      <section className="report-map">
-        {content.mapImage ? (
-          <img src={content.mapImage.dataUrl} alt={t('export.reportMap')} />
-        ) : (
-          <p className="muted">{t('export.reportMapMissing')}</p>
-        )}
+      <section className="report-columns">
+        <div className="report-map">
+          {content.mapImage ? (
+            <img src={content.mapImage.dataUrl} alt={t('export.reportMap')} />
+          ) : (
+            <p className="muted">{t('export.reportMapMissing')}</p>
+          )}
+        </div>
+        <div>
+          <h2>{t('export.reportScenario')}</h2>
+          <dl className="report-scenario">
+            {content.scenario.map((row) => (
+              <div key={row.label}>
+                <dt>{row.label}</dt>
+                <dd>{row.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
       </section>
       <section>
         <h2>{t('export.reportKeyFigures')}</h2>
@@ -83,7 +96,7 @@ function ReportPage({ content }: { content: ReportContent }) {
           </tbody>
         </table>
       </section>
-      <section className="report-columns">
+      <section className="report-columns report-columns-even">
         <div>
           <h2>{t('export.reportBreakdown')}</h2>
           {content.cross.length ? (
@@ -114,45 +127,23 @@ function ReportPage({ content }: { content: ReportContent }) {
           )}
         </div>
         <div>
-          <h2>{t('export.reportScenario')}</h2>
-          <dl className="report-scenario">
-            {content.scenario.map((row) => (
-              <div key={row.label}>
-                <dt>{row.label}</dt>
-                <dd>{row.value}</dd>
-              </div>
-            ))}
-          </dl>
+          <h2>{t('export.reportProvenance')}</h2>
+          <Table
+            testId="report-provenance"
+            head={[t('export.layer'), t('export.source'), t('export.licence'), t('export.details')]}
+            rows={content.provenance.map((row) => [
+              row.layer,
+              row.source,
+              row.licence,
+              `${row.resolution} · ${row.date}${row.synthetic === t('export.yes') ? ` · ${t('app.synthetic')}` : ''}`,
+            ])}
+          />
         </div>
       </section>
-      <section>
-        <h2>{t('export.reportProvenance')}</h2>
-        <Table
-          testId="report-provenance"
-          head={[
-            t('export.layer'),
-            t('export.source'),
-            t('export.licence'),
-            t('export.resolution'),
-            t('export.date'),
-            t('export.synthetic'),
-          ]}
-          rows={content.provenance.map((row) => [
-            row.layer,
-            row.source,
-            row.licence,
-            row.resolution,
-            row.date,
-            row.synthetic,
-          ])}
-        />
-      </section>
-      <section className="report-method">
+      <section className="report-method" data-testid="report-method">
         <h2>{t('export.reportMethod')}</h2>
-        <Table
-          head={[t('results.coefficient'), t('results.value'), t('results.source')]}
-          rows={content.method.map((row) => [row.label, row.value, row.source])}
-        />
+        <p>{content.method}</p>
+        <p className="report-sources">{content.sources.join(' · ')}</p>
       </section>
       <footer>
         <p>{t('export.reportIndicative')}</p>

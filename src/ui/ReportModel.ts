@@ -36,7 +36,11 @@ export interface ReportContent {
   landUses: { name: string; ha: string }[];
   cross: { soilGroup: string; landUse: string; ha: string; stockTC: string }[];
   scenario: ReportRow[];
-  method: { label: string; value: string; source: string }[];
+  /** The method in words. */
+  method: string;
+  /** Every distinct source of the coefficients (src/core/estimate/coefficients.json). */
+  sources: string[];
+  /** Layers grouped by their source and licence. */
   provenance: {
     layer: string;
     source: string;
@@ -67,6 +71,66 @@ function classTitle(
 ) {
   const layer = catalogue?.layers.find((each) => each.id === layerId);
   return layer?.classes?.find((each) => each.name === name)?.title[language] ?? name;
+}
+
+/** Rows of the breakdown shown on the page: the largest first, the rest summed in one row. */
+const CROSS_ROWS = 8;
+
+function crossRows(
+  cells: ReturnType<typeof figuresOf>['cross'],
+  catalogue: Catalogue | null,
+  language: Language,
+  t: TFunction,
+  number: (value: number, decimals: number) => string,
+  ha: (value: number) => string,
+): ReportContent['cross'] {
+  const sorted = cells.filter((cell) => cell.ha > 0).sort((a, b) => b.ha - a.ha);
+  const shown = sorted.length > CROSS_ROWS ? sorted.slice(0, CROSS_ROWS - 1) : sorted;
+  const rest = sorted.slice(shown.length);
+  const rows = shown.map((cell) => ({
+    soilGroup: classTitle(catalogue, 'soil-group', cell.soilGroup, language),
+    landUse: classTitle(catalogue, 'land-use', cell.landUse, language),
+    ha: ha(cell.ha),
+    stockTC: number(cell.stockTC, 0),
+  }));
+  if (rest.length) {
+    rows.push({
+      soilGroup: t('export.other', { count: rest.length }),
+      landUse: '',
+      ha: ha(rest.reduce((sum, cell) => sum + cell.ha, 0)),
+      stockTC: number(
+        rest.reduce((sum, cell) => sum + cell.stockTC, 0),
+        0,
+      ),
+    });
+  }
+  return rows;
+}
+
+/** The analysed layers, one row per source, licence, resolution and date. */
+function provenanceOf(
+  catalogue: Catalogue | null,
+  result: AreaResult,
+  language: Language,
+  t: TFunction,
+): ReportContent['provenance'] {
+  const rows = new Map<string, ReportContent['provenance'][number]>();
+  for (const layer of catalogue?.layers ?? []) {
+    if (!(layer.id in result.layers)) continue;
+    const row = {
+      layer: layer.title[language],
+      source: layer.source[language],
+      licence: layer.licence,
+      resolution: `${layer.resolution_m} m`,
+      date: layer.date,
+      synthetic: layer.synthetic ? t('export.yes') : t('export.no'),
+    };
+    const key = [row.source, row.licence, row.resolution, row.date, row.synthetic].join('|');
+    const known = rows.get(key);
+    if (known) known.layer = `${known.layer}, ${row.layer}`;
+    else rows.set(key, row);
+  }
+  return [...rows.values()];
 }
 
 /** Builds the report of one area from its result, the scenario and the catalogue. */
@@ -146,15 +210,7 @@ export function reportContent(input: ReportInput): ReportContent {
       name: classTitle(catalogue, 'land-use', name, language),
       ha: ha(value),
     })),
-    cross: figures.cross
-      .filter((cell) => cell.ha > 0)
-      .sort((a, b) => b.ha - a.ha)
-      .map((cell) => ({
-        soilGroup: classTitle(catalogue, 'soil-group', cell.soilGroup, language),
-        landUse: classTitle(catalogue, 'land-use', cell.landUse, language),
-        ha: ha(cell.ha),
-        stockTC: number(cell.stockTC, 0),
-      })),
+    cross: crossRows(figures.cross, catalogue, language, t, number, ha),
     scenario: [
       {
         label: t('export.scenarioMethod'),
@@ -177,22 +233,10 @@ export function reportContent(input: ReportInput): ReportContent {
       },
       { label: t('export.scenarioSealingLoss'), value: percent(scenario.sealing_loss) },
     ],
-    method: coefficientRows().map((row) => ({
-      label: row.id.startsWith('measures.')
-        ? t(`results.measureName.${row.id.slice('measures.'.length)}`)
-        : row.id,
-      value: `${row.value} ${row.unit}${row.disputed ? ` (${t('results.disputed')})` : ''}`,
-      source: row.source,
-    })),
-    provenance: (catalogue?.layers ?? [])
-      .filter((layer) => layer.id in input.result.layers)
-      .map((layer) => ({
-        layer: layer.title[language],
-        source: layer.source[language],
-        licence: layer.licence,
-        resolution: `${layer.resolution_m} m`,
-        date: layer.date,
-        synthetic: layer.synthetic ? t('export.yes') : t('export.no'),
-      })),
+    method: `${t('results.methodName', {
+      method: scenario.method === 'ipcc' ? t('results.methodIpcc') : t('results.methodNl'),
+    })}. ${t('results.methodIntro')}`,
+    sources: [...new Set(coefficientRows().map((row) => row.source))],
+    provenance: provenanceOf(catalogue, input.result, language, t),
   };
 }

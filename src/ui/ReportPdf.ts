@@ -109,8 +109,8 @@ export async function reportPdf(
   );
   if (y < A4.height - 40) {
     heading(labels.method ?? '');
-    const sources = [...new Set(content.method.map((row) => row.source))].join(' · ');
-    const lines = doc.splitTextToSize(pdfText(sources), width) as string[];
+    const text = `${content.method} ${content.sources.join(' · ')}`;
+    const lines = doc.splitTextToSize(pdfText(text), width) as string[];
     const room = Math.max(0, Math.floor((A4.height - MARGIN - 10 - y) / 3.2));
     doc.text(lines.slice(0, room), MARGIN, y + 3);
     y += Math.min(lines.length, room) * 3.2 + 2;

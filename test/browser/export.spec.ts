@@ -45,7 +45,7 @@ async function addField(page: Page): Promise<void> {
     .waitFor({ timeout: 30_000 });
 }
 
-async function valueOf(page: Page, testId: string): Promise<number> {
+async function figureOn(page: Page, testId: string): Promise<number> {
   return Number(await page.getByTestId(testId).first().getAttribute('data-value'));
 }
 
@@ -61,9 +61,9 @@ async function download(page: Page, button: string): Promise<{ file: Download; b
 test('GeoJSON (WGS84 and RD) and CSV downloads read back to the figures on screen', async () => {
   const { page, errors, context } = await openApp(browser);
   await addField(page);
-  const areaHa = await valueOf(page, 'area-ha');
-  const stockTotal = await valueOf(page, 'stock-total');
-  const potential = await valueOf(page, 'potential-year');
+  const areaHa = await figureOn(page, 'area-ha');
+  const stockTotal = await figureOn(page, 'stock-total');
+  const potential = await figureOn(page, 'potential-year');
   expect(areaHa).toBeCloseTo(108, 1);
 
   for (const [button, crs] of [
@@ -143,8 +143,8 @@ test('the report shows the key figures, scenario and provenance; its PDF downloa
     await page.getByRole('button', { name: 'English' }).click();
   }
   await addField(page);
-  const stockTotal = await valueOf(page, 'stock-total');
-  const potential = await valueOf(page, 'potential-year');
+  const stockTotal = await figureOn(page, 'stock-total');
+  const potential = await figureOn(page, 'potential-year');
   await page.getByRole('button', { name: 'Report (print or PDF)' }).click();
   const report = page.getByTestId('report');
   await report.waitFor({ timeout: 10_000 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ExportCrs } from '../core/export/geojson';
@@ -8,7 +8,9 @@ import { useAppState } from '../state/use-app-state';
 import './export-menu.css';
 import { mapPng } from './ExportImage';
 import { csvFileText, downloadBlob, fileName, geoJsonText } from './export-inputs';
-import { Report } from './Report';
+
+/** The report and its stylesheet load when first opened, not with the app. */
+const Report = lazy(() => import('./Report').then((module) => ({ default: module.Report })));
 
 /**
  * Export of the areas and their results: GeoJSON (WGS84 or RD New), CSV, a PNG of the map and
@@ -93,7 +95,11 @@ export function ExportMenu() {
       <p className="export-message" role="status" data-testid="export-message">
         {message}
       </p>
-      {reportId ? <Report areaId={reportId} onClose={() => setReportId(null)} /> : null}
+      {reportId ? (
+        <Suspense fallback={null}>
+          <Report areaId={reportId} onClose={() => setReportId(null)} />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

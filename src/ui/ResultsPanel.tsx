@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import type { AreaResult } from '../core/engine/types';
 import { analysisState, startAreaAnalysis } from '../map/area-analysis';
 import { useAppState } from '../state/use-app-state';
+import { ExportMenu } from './ExportMenu';
 import { formatNumber } from './format';
 import { ResultsCompare } from './ResultsCompare';
 import { ResultsDetails } from './ResultsDetails';
@@ -102,6 +103,7 @@ export function ResultsPanel() {
         </details>
       ) : null}
       <ResultsMethod />
+      <ExportMenu />
     </section>
   );
 }

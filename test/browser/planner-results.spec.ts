@@ -74,7 +74,8 @@ async function drawSquare(page: Page): Promise<GeoJSON.Polygon> {
   });
   const [x, y] = await pixelOf(page, middle);
   await page.getByRole('button', { name: 'Veelhoek', exact: true }).click();
-  await page.locator('button[aria-pressed="true"]').waitFor();
+  // terra-draw loads on first use: click only once the tool is on.
+  await page.getByRole('button', { name: 'Veelhoek', exact: true, pressed: true }).waitFor();
   const corners = squareAt(Math.round(x - 100), Math.round(y - 100), 200);
   await clickPoints(page, [...corners, corners[0] as [number, number]]);
   await waitForAreaCount(page, 1);

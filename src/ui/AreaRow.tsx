@@ -63,7 +63,10 @@ export function AreaRow({ area, selected }: { area: Area; selected: boolean }) {
         title={t('areas.zoom', { name: area.name })}
         onClick={() => zoomToArea(area.id)}
       >
-        ⌖
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+          <circle cx="6.5" cy="6.5" r="4.5" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path d="M10 10l4.5 4.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
       </button>
       <button
         type="button"
@@ -72,7 +75,7 @@ export function AreaRow({ area, selected }: { area: Area; selected: boolean }) {
         title={t('areas.remove', { name: area.name })}
         onClick={() => store.getState().removeArea(area.id)}
       >
-        🗑
+        <span aria-hidden="true">×</span>
       </button>
     </li>
   );

@@ -5,8 +5,9 @@
  */
 import type { Range } from '../estimate/types';
 import type { BatchRow } from './batch-table';
+import { type CsvLanguage, csvNumber, csvSeparator, csvText } from './csv';
 
-export type CsvLanguage = 'nl' | 'en';
+export type { CsvLanguage };
 
 type Single = [name: string, pick: (row: BatchRow) => number | null];
 type Ranged = [name: string, pick: (row: BatchRow) => Range | null];
@@ -28,19 +29,6 @@ const RANGES: Ranged[] = [
 
 const PARTS = ['low', 'central', 'high'] as const;
 
-/** A number with at most 6 decimals, never in exponent notation; empty for null. */
-export function csvNumber(value: number | null | undefined, language: CsvLanguage): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '';
-  const text = String(Number(value.toFixed(6)));
-  return language === 'nl' ? text.replace('.', ',') : text;
-}
-
-function quote(text: string, separator: string): string {
-  return /["\r\n]/.test(text) || text.includes(separator) || text.startsWith('#')
-    ? `"${text.replaceAll('"', '""')}"`
-    : text;
-}
-
 /** The header row's names. */
 export function batchCsvHeader(): string[] {
   return [
@@ -60,12 +48,12 @@ export function batchCsv(
   language: CsvLanguage,
   comment?: string,
 ): string {
-  const separator = language === 'nl' ? ';' : ',';
+  const separator = csvSeparator(language);
   const lines: string[] = [];
   if (comment) lines.push(`# ${comment.replace(/[\r\n]+/g, ' ')}`.replace(/[;,]/g, ''));
   lines.push(batchCsvHeader().join(separator));
   for (const row of rows) {
-    const cells = [quote(row.id, separator), quote(row.name, separator)];
+    const cells = [csvText(row.id, separator), csvText(row.name, separator)];
     for (const [, pick] of SINGLES) cells.push(csvNumber(pick(row), language));
     for (const [, pick] of RANGES) {
       const range = pick(row);

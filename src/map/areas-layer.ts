@@ -5,7 +5,11 @@ import { store } from '../state/store';
 
 const SOURCE_ID = 'kk-areas';
 const FILL_ID = 'kk-areas-fill';
+/** The areas' lowest map layer: data rasters go below it. */
+export const AREAS_BOTTOM_LAYER_ID = FILL_ID;
 const LINE_ID = 'kk-areas-line';
+/** A light halo under each outline, so it reads over dark and light raster colours alike. */
+const CASING_ID = 'kk-areas-casing';
 
 type AreaFeature = Feature<
   Polygon | MultiPolygon,
@@ -94,6 +98,18 @@ export function attachAreasLayer(map: MapLibreMap, isDrawing: () => boolean = ()
         paint: {
           'fill-color': ['get', 'color'],
           'fill-opacity': ['case', ['get', 'selected'], 0.3, 0.12],
+        },
+      });
+    }
+    if (!map.getLayer(CASING_ID)) {
+      map.addLayer({
+        id: CASING_ID,
+        type: 'line',
+        source: SOURCE_ID,
+        paint: {
+          'line-color': '#ffffff',
+          'line-opacity': 0.9,
+          'line-width': ['case', ['get', 'selected'], 7, 4],
         },
       });
     }

@@ -2,6 +2,7 @@ import type { Map as MapLibreMap, RasterTileSource } from 'maplibre-gl';
 import type { Catalogue } from '../core/raster/catalogue-types';
 import type { LayerId } from '../core/raster/classes';
 import type { AppState, AppStore } from '../state/store';
+import { AREAS_BOTTOM_LAYER_ID } from './areas-layer';
 import { OVERLAY_BEFORE_ID } from './basemap';
 
 /** Source and layer id of a catalogue layer on the map. */
@@ -24,6 +25,14 @@ export interface RasterLayerOptions {
 
 function layerIdsIn(catalogue: Catalogue): LayerId[] {
   return catalogue.layers.map((layer) => layer.id);
+}
+
+/**
+ * The lowest layer that must stay above the data rasters: the basemap's roads once the context has
+ * loaded, else the user's areas (which the map may have added first).
+ */
+function overlayBelow(map: MapLibreMap): string | undefined {
+  return [OVERLAY_BEFORE_ID, AREAS_BOTTOM_LAYER_ID].find((id) => map.getLayer(id));
 }
 
 /**
@@ -69,7 +78,7 @@ export function followRasterLayers(
             paint: { 'raster-resampling': 'nearest', 'raster-fade-duration': 0 },
             layout: { visibility: 'none' },
           },
-          map.getLayer(OVERLAY_BEFORE_ID) ? OVERLAY_BEFORE_ID : undefined,
+          overlayBelow(map),
         );
       }
     }
@@ -87,7 +96,7 @@ export function followRasterLayers(
 
   const applyOrder = (state: AppState) => {
     // Bottom first: each layer moves just below the overlay, on top of the ones before it.
-    const beforeId = map.getLayer(OVERLAY_BEFORE_ID) ? OVERLAY_BEFORE_ID : undefined;
+    const beforeId = overlayBelow(map);
     for (const id of state.layerOrder) {
       if (map.getLayer(rasterLayerId(id))) map.moveLayer(rasterLayerId(id), beforeId);
     }

@@ -61,6 +61,10 @@ test('the map reaches idle offline, asks nothing from outside, and draws the dem
   expect(at('context-built-up')).toBeLessThan(at('raster-land-use'));
   expect(at('context-road-main')).toBeGreaterThan(at('raster-carbon-stock'));
   expect(at('context-outline')).toBeGreaterThan(at('raster-organic-matter'));
+  // The user's areas are never covered by the data rasters.
+  for (const raster of ['raster-carbon-stock', 'raster-land-use', 'raster-potential']) {
+    expect(at('kk-areas-fill')).toBeGreaterThan(at(raster));
+  }
   expect(await page.locator('.place-label-town').count()).toBeGreaterThan(0);
   // The stock layer covers the view: switched off, most pixels of the view change.
   const withLayer = await shootMap(page);

@@ -1,19 +1,9 @@
 import type { AreaResult } from '../core/engine/types';
 import type { Estimate, MeasureResult, Range } from '../core/estimate/types';
+import { type KeyFigures, keyFiguresOf, stockValidHaOf } from '../core/export/key-figures';
 
 /** The figures the results panel shows for one area or for the total of several. */
-export interface ResultFigures {
-  areaHa: number;
-  /** Valid ha of the stock layer (else organic matter) / area, 0-100; null without such a layer. */
-  coveragePct: number | null;
-  /** Mean sealed share now, % (0-100). */
-  sealedPct: number | null;
-  omMean: number | null;
-  stockMean: Range | null;
-  stockTotal: Range | null;
-  co2Total: Range | null;
-  deficitTotal: Range | null;
-  potentialYear: Range | null;
+export interface ResultFigures extends KeyFigures {
   potentialHorizon: Range | null;
   measures: MeasureResult[];
   peat: Estimate['peat'] | null;
@@ -32,33 +22,11 @@ export function addRanges(a: Range, b: Range): Range {
   return { low: a.low + b.low, central: a.central + b.central, high: a.high + b.high };
 }
 
-function validHaOfStock(result: AreaResult): number | null {
-  const layer = result.layers['carbon-stock'] ?? result.layers['organic-matter'];
-  return layer ? layer.valid_ha : null;
-}
-
 /** The figures of one area's result. */
 export function figuresOf(result: AreaResult): ResultFigures {
   const estimate = result.estimate;
-  const validHa = validHaOfStock(result);
   return {
-    areaHa: result.area_ha,
-    coveragePct: validHa === null || result.area_ha === 0 ? null : (validHa / result.area_ha) * 100,
-    sealedPct: result.layers.sealed?.mean ?? null,
-    omMean: result.layers['organic-matter']?.mean ?? null,
-    stockMean:
-      estimate?.stock_t_c_per_ha ??
-      (result.layers['carbon-stock']?.mean == null
-        ? null
-        : {
-            low: result.layers['carbon-stock'].mean,
-            central: result.layers['carbon-stock'].mean,
-            high: result.layers['carbon-stock'].mean,
-          }),
-    stockTotal: estimate?.stock_t_c ?? null,
-    co2Total: estimate?.stock_t_co2 ?? null,
-    deficitTotal: estimate?.deficit_t_c ?? null,
-    potentialYear: estimate?.potential_t_co2_per_yr ?? null,
+    ...keyFiguresOf(result),
     potentialHorizon: estimate?.potential_t_co2_horizon ?? null,
     measures: estimate?.measures ?? [],
     peat: estimate?.peat ?? null,
@@ -110,8 +78,8 @@ const sumRange = (ranges: (Range | null | undefined)[]): Range | null =>
 export function totalOf(results: AreaResult[]): ResultFigures {
   const each = results.map(figuresOf);
   const areaHa = each.reduce((sum, figures) => sum + figures.areaHa, 0);
-  const validHa = results.reduce((sum, result) => sum + (validHaOfStock(result) ?? 0), 0);
-  const hasStockLayer = results.some((result) => validHaOfStock(result) !== null);
+  const validHa = results.reduce((sum, result) => sum + (stockValidHaOf(result) ?? 0), 0);
+  const hasStockLayer = results.some((result) => stockValidHaOf(result) !== null);
   const stockTotal = sumRange(each.map((figures) => figures.stockTotal));
   const measures: MeasureResult[] = [];
   for (const figures of each) {

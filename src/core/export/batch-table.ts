@@ -5,6 +5,7 @@
  */
 import type { AreaResult } from '../engine/types';
 import type { Range } from '../estimate/types';
+import { keyFiguresOf, stockValidHaOf } from './key-figures';
 
 export interface BatchRow {
   /** Position in the input (0-based): the tie-breaker that keeps sorting stable. */
@@ -78,27 +79,13 @@ export function batchRowOf(
     omValidHa: 0,
   };
   if (!result) return empty;
-  const stockLayer = result.layers['carbon-stock'] ?? result.layers['organic-matter'];
   const sealed = result.layers.sealed;
   const organicMatter = result.layers['organic-matter'];
-  const estimate = result.estimate;
-  const stockMean = result.layers['carbon-stock']?.mean;
   return {
     ...empty,
+    ...keyFiguresOf(result),
     done: true,
-    areaHa: result.area_ha,
-    coveragePct:
-      stockLayer && result.area_ha > 0 ? (stockLayer.valid_ha / result.area_ha) * 100 : null,
-    sealedPct: sealed?.mean ?? null,
-    omMean: organicMatter?.mean ?? null,
-    stockMean:
-      estimate?.stock_t_c_per_ha ??
-      (stockMean == null ? null : { low: stockMean, central: stockMean, high: stockMean }),
-    stockTotal: estimate?.stock_t_c ?? null,
-    co2Total: estimate?.stock_t_co2 ?? null,
-    deficitTotal: estimate?.deficit_t_c ?? null,
-    potentialYear: estimate?.potential_t_co2_per_yr ?? null,
-    stockValidHa: stockLayer?.valid_ha ?? 0,
+    stockValidHa: stockValidHaOf(result) ?? 0,
     sealedValidHa: sealed?.mean == null ? 0 : sealed.valid_ha,
     omValidHa: organicMatter?.mean == null ? 0 : organicMatter.valid_ha,
   };

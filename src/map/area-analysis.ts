@@ -1,3 +1,4 @@
+import type { Polygon } from 'geojson';
 import { createStore } from 'zustand/vanilla';
 import type { Scenario } from '../core/estimate/scenario';
 import type { AppError } from '../core/result';
@@ -9,6 +10,7 @@ import type {
   AreaResult,
   Wgs84Area,
 } from '../worker/analysis-client';
+import { shapeKey } from './draw-geometry';
 import { catalogueUrlOf } from './setup-map';
 
 export interface AnalysisProgress {
@@ -74,7 +76,21 @@ async function openClient(
   return { client, synthetic: opened.value.synthetic };
 }
 
-let controls: { cancel: () => void; rerun: () => void } | null = null;
+let controls: {
+  cancel: () => void;
+  rerun: () => void;
+  prepare: (geometry: Polygon) => void;
+} | null = null;
+
+/**
+ * Starts analysing a shape that is still being drawn (its vertices so far, closed), when nothing
+ * else is being analysed. When the shape then ends as exactly this polygon, its numbers are shown in
+ * the same moment, without waiting for the worker. A newer shape replaces an older one; any run of
+ * the areas takes precedence and cancels it.
+ */
+export function prepareAreaAnalysis(geometry: Polygon): void {
+  controls?.prepare(geometry);
+}
 
 /**
  * Cancels the running analysis (e.g. a batch of thousands of areas): no result of it is kept, the
@@ -97,6 +113,16 @@ export function rerunAreaAnalysis(): void {
 export function startAreaAnalysis(): () => void {
   let stopped = false;
   let runToken = 0;
+  /** Runs of the areas in flight; a shape is only prepared while there are none. */
+  let running = 0;
+  let prepareToken = 0;
+  /** The analysis of the shape being drawn, under one scenario. */
+  let prepared: {
+    key: string;
+    scenario: Scenario;
+    result: AreaResult;
+    warnings: AnalysisWarning[];
+  } | null = null;
   let cancelledToken = 0;
   const cache = new Map<string, Cached>();
   let main: Promise<{ client: AnalysisClient; synthetic: boolean } | AppError> | null = null;
@@ -113,6 +139,26 @@ export function startAreaAnalysis(): () => void {
   };
 
   const run = async () => {
+    running++;
+    try {
+      await runAreas();
+    } finally {
+      running--;
+    }
+  };
+
+  /** Takes a new area's numbers from the prepared analysis of the shape it was drawn as. */
+  const takePrepared = (area: Area, scenario: Scenario): boolean => {
+    if (!prepared || prepared.scenario !== scenario) return false;
+    if (prepared.key !== shapeKey(area.geometry)) return false;
+    const result = { ...prepared.result, id: area.id, name: area.name };
+    cache.set(area.id, { geometry: area.geometry, scenario, result });
+    analysisState.setState({ warnings: prepared.warnings });
+    prepared = null;
+    return true;
+  };
+
+  const runAreas = async () => {
     const token = ++runToken;
     const { areas, scenario } = store.getState();
     // A set, not areas.some per id: with 10,000 areas that would be 10^8 comparisons per change.
@@ -122,7 +168,8 @@ export function startAreaAnalysis(): () => void {
     }
     const needed = areas.filter((area) => {
       const cached = cache.get(area.id);
-      return !cached || cached.geometry !== area.geometry || cached.scenario !== scenario;
+      if (cached && cached.geometry === area.geometry && cached.scenario === scenario) return false;
+      return !(!cached && takePrepared(area, scenario));
     });
     publish();
     if (needed.length === 0) {
@@ -166,6 +213,25 @@ export function startAreaAnalysis(): () => void {
       synthetic: opened.synthetic,
     });
     publish();
+  };
+
+  const prepare = async (geometry: Polygon) => {
+    const token = ++prepareToken;
+    if (running > 0 || stopped) return;
+    const { scenario } = store.getState();
+    const key = shapeKey(geometry);
+    if (prepared?.key === key && prepared.scenario === scenario) return;
+    main ??= openClient(true);
+    const opened = await main;
+    // A run of the areas (or a newer shape) came first: it has the worker.
+    if ('kind' in opened || stopped || running > 0 || token !== prepareToken) return;
+    const response = await opened.client.analyze(
+      [{ id: 'prepared', name: '', geometry }],
+      scenario,
+    );
+    const result = response.status === 'done' ? response.result.areas[0] : undefined;
+    if (!result || token !== prepareToken || response.status !== 'done') return;
+    prepared = { key, scenario, result, warnings: response.result.warnings };
   };
 
   const runCompare = async () => {
@@ -218,6 +284,7 @@ export function startAreaAnalysis(): () => void {
       }
     },
     rerun: () => void run(),
+    prepare: (geometry) => void prepare(geometry),
   };
   return () => {
     controls = null;

@@ -18,6 +18,11 @@ export interface DrawUiState {
   /** True while the drawing library loads (on first use). */
   loading: boolean;
   message: DrawMessage | null;
+  /**
+   * The shape in progress, if any, and whether it has a vertex to take back or to put back: while a
+   * shape is drawn, undo and redo work on its vertices, not on the areas.
+   */
+  shape: { undo: boolean; redo: boolean } | null;
 }
 
 /** State of the drawing tools for the toolbar (not saved: a view of what the user is doing). */
@@ -25,6 +30,7 @@ export const drawState = createStore<DrawUiState>()(() => ({
   tool: null,
   loading: false,
   message: null,
+  shape: null,
 }));
 
 export interface DrawHooks {
@@ -34,6 +40,8 @@ export interface DrawHooks {
 
 let hooks: DrawHooks = { newAreaName: (index) => `Vlak ${index}` };
 let controller: Promise<DrawController> | null = null;
+/** The controller once loaded, for keys that must act at once. */
+let loadedController: DrawController | null = null;
 
 /** Sets how new areas are named (the UI passes its translated name). */
 export function setDrawHooks(next: DrawHooks): void {
@@ -55,11 +63,13 @@ function loadController(): Promise<DrawController> | null {
       // terra-draw starts only once the style is in; `loaded()` is also false while tiles load,
       // after the one 'load' event has passed, so it cannot be the test.
       if (!map.isStyleLoaded()) await Promise.race([map.once('load'), map.once('idle')]);
-      return createDrawController(map, {
+      loadedController = createDrawController(map, {
         newAreaName: (index) => hooks.newAreaName(index),
         onTool: (tool) => drawState.setState({ tool }),
         onMessage: (message) => drawState.setState({ message }),
+        onShape: (shape) => drawState.setState({ shape }),
       });
+      return loadedController;
     } finally {
       drawState.setState({ loading: false });
     }
@@ -83,6 +93,21 @@ export function cancelDrawing(): void {
   void controller?.then((loaded) => loaded.cancel());
 }
 
+/**
+ * Undo: takes back the last vertex of the shape in progress, if there is one; otherwise the last
+ * change to the areas.
+ */
+export function undoDrawing(undoAreas: () => void): void {
+  if (loadedController?.isDrawingShape()) loadedController.undoVertex();
+  else undoAreas();
+}
+
+/** Redo: puts back a vertex of the shape in progress, if one was taken back; otherwise redoes areas. */
+export function redoDrawing(redoAreas: () => void): void {
+  if (loadedController?.isDrawingShape()) loadedController.redoVertex();
+  else redoAreas();
+}
+
 /** True while a shape is being drawn (Esc then cancels the shape first). */
 export async function isDrawingShape(): Promise<boolean> {
   return controller ? (await controller).isDrawingShape() : false;
@@ -92,6 +117,7 @@ export async function isDrawingShape(): Promise<boolean> {
 export function detachDraw(): void {
   const current = controller;
   controller = null;
-  drawState.setState({ tool: null, loading: false });
+  loadedController = null;
+  drawState.setState({ tool: null, loading: false, shape: null });
   void current?.then((loaded) => loaded.destroy()).catch(() => {});
 }

@@ -6,6 +6,7 @@ import {
   TerraDraw,
   TerraDrawCircleMode,
   TerraDrawFreehandMode,
+  TerraDrawModeUndoRedo,
   TerraDrawPolygonMode,
   TerraDrawRectangleMode,
   TerraDrawSelectMode,
@@ -13,6 +14,7 @@ import {
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { Area } from '../state/areas-slice';
 import { store } from '../state/store';
+import { prepareAreaAnalysis } from './area-analysis';
 import { setEditedAreaIds } from './areas-layer';
 import { cleanedPolygon, formatRdPoint, rdAreaHa, selfIntersections } from './draw-geometry';
 import type { DrawMessage, DrawTool } from './draw-host';
@@ -22,6 +24,10 @@ export interface DrawController {
   /** Esc: cancels the shape in progress, or leaves the tool when nothing is in progress. */
   cancel: () => void;
   isDrawingShape: () => boolean;
+  /** Takes back the last vertex of the shape in progress; false when there is none to take back. */
+  undoVertex: () => boolean;
+  /** Puts back a vertex taken back; false when there is none. */
+  redoVertex: () => boolean;
   destroy: () => void;
 }
 
@@ -29,6 +35,8 @@ interface ControllerHooks {
   newAreaName: (index: number) => string;
   onTool: (tool: DrawTool | null) => void;
   onMessage: (message: DrawMessage | null) => void;
+  /** The shape in progress (null: none), with whether it has a vertex to take or put back. */
+  onShape: (shape: { undo: boolean; redo: boolean } | null) => void;
 }
 
 const DRAWING_MODES = new Set<string>(['polygon', 'rectangle', 'circle', 'freehand']);
@@ -55,6 +63,8 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
   const draw = new TerraDraw({
     adapter: new TerraDrawMapLibreGLAdapter({ map }),
     idStrategy,
+    // Vertex by vertex undo while a shape is drawn; finished areas have the store's own history.
+    undoRedo: { modeLevel: new TerraDrawModeUndoRedo() },
     modes: [
       new TerraDrawPolygonMode({
         styles: { ...shapeStyles, fillColor: colorOf, outlineColor: colorOf },
@@ -160,6 +170,43 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
     syncing = false;
   };
 
+  /** The polygon of the shape being drawn (terra-draw marks it `currentlyDrawing`), if any. */
+  const shapeInProgress = (): Polygon | null => {
+    if (!isDrawing()) return null;
+    for (const feature of draw.getSnapshot()) {
+      if (feature.properties.currentlyDrawing === true && feature.geometry.type === 'Polygon') {
+        return feature.geometry;
+      }
+    }
+    return null;
+  };
+
+  let reportedShape = 'none';
+  /** Tells the toolbar about the shape in progress (only when that changed). */
+  const reportShape = () => {
+    const shape = isDrawing() ? { undo: draw.canUndo(), redo: draw.canRedo() } : null;
+    const key = shape ? `${shape.undo}:${shape.redo}` : 'none';
+    if (key === reportedShape) return;
+    reportedShape = key;
+    hooks.onShape(shape);
+  };
+
+  draw.on('history', () => {
+    reportShape();
+    // A vertex was placed (or taken back): analyse the polygon of the vertices so far, so that its
+    // numbers are ready when the user closes it there.
+    const shape = tool === 'polygon' ? shapeInProgress() : null;
+    if (!shape) return;
+    let candidate: Polygon;
+    try {
+      candidate = cleanedPolygon(shape);
+    } catch {
+      return; // fewer than three distinct vertices so far
+    }
+    if ((candidate.coordinates[0]?.length ?? 0) < 4 || selfIntersections(candidate).length) return;
+    prepareAreaAnalysis(candidate);
+  });
+
   draw.on('change', (ids, type) => {
     if (syncing) return;
     if (tool === 'select' && type === 'delete') {
@@ -171,9 +218,9 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
       }
       return;
     }
-    if (tool && DRAWING_MODES.has(tool) && draw.getModeState() === 'drawing') {
-      const feature = ids[0] === undefined ? undefined : draw.getSnapshotFeature(ids[0]);
-      showLiveArea(feature?.geometry.type === 'Polygon' ? feature.geometry : null);
+    if (isDrawing()) {
+      reportShape();
+      showLiveArea(shapeInProgress());
     }
   });
 
@@ -201,6 +248,7 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
     }
     if (!DRAWING_MODES.has(context.mode)) return;
     live.hidden = true;
+    reportShape();
     syncing = true;
     draw.removeFeatures([id]);
     syncing = false;
@@ -231,6 +279,10 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
     }
   });
 
+  function isDrawing(): boolean {
+    return tool !== null && DRAWING_MODES.has(tool) && draw.getModeState() === 'drawing';
+  }
+
   function setTool(next: DrawTool | null) {
     live.hidden = true;
     if (tool === 'select' && next !== 'select') clearSelect();
@@ -238,20 +290,33 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
     draw.setMode(next ?? 'static');
     if (next === 'select') syncSelect();
     hooks.onTool(next);
+    reportShape();
   }
 
   return {
     setTool,
-    isDrawingShape: () =>
-      tool !== null && DRAWING_MODES.has(tool) && draw.getModeState() === 'drawing',
+    isDrawingShape: isDrawing,
     cancel: () => {
       live.hidden = true;
       if (tool && DRAWING_MODES.has(tool) && draw.getModeState() === 'drawing') {
         // Restarting the mode drops the shape in progress and keeps the tool.
         draw.setMode(tool);
+        reportShape();
       } else {
         setTool(null);
       }
+    },
+    undoVertex: () => {
+      if (!isDrawing() || !draw.canUndo()) return false;
+      draw.undo();
+      reportShape();
+      return true;
+    },
+    redoVertex: () => {
+      if (!isDrawing() || !draw.canRedo()) return false;
+      draw.redo();
+      reportShape();
+      return true;
     },
     destroy: () => {
       unsubscribe();

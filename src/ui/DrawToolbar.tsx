@@ -7,7 +7,9 @@ import {
   DRAW_TOOLS,
   type DrawTool,
   drawState,
+  redoDrawing,
   setDrawHooks,
+  undoDrawing,
 } from '../map/draw-host';
 import { store } from '../state/store';
 import { useAppState } from '../state/use-app-state';
@@ -30,7 +32,13 @@ function isTextField(target: EventTarget | null): boolean {
   );
 }
 
-/** Global keys of the drawing tools: Esc, Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y (not inside text fields). */
+const undo = () => undoDrawing(() => store.getState().undoAreas());
+const redo = () => redoDrawing(() => store.getState().redoAreas());
+
+/**
+ * Global keys of the drawing tools: Esc, Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y (not inside text fields).
+ * While a shape is drawn, undo and redo work on its vertices.
+ */
 function onKeyDown(event: KeyboardEvent): void {
   if (event.key === 'Escape' && drawState.getState().tool !== null) {
     cancelDrawing();
@@ -40,20 +48,22 @@ function onKeyDown(event: KeyboardEvent): void {
   const key = event.key.toLowerCase();
   if (key === 'z' && !event.shiftKey) {
     event.preventDefault();
-    store.getState().undoAreas();
+    undo();
   } else if ((key === 'z' && event.shiftKey) || key === 'y') {
     event.preventDefault();
-    store.getState().redoAreas();
+    redo();
   }
 }
 
 /** The drawing tools: shapes, select, delete, undo and redo, each a labelled button. */
 export function DrawToolbar() {
   const { t } = useTranslation();
-  const { tool, loading, message } = useStore(drawState);
+  const { tool, loading, message, shape } = useStore(drawState);
   const selectedId = useAppState((state) => state.selectedId);
-  const canUndo = useAppState((state) => state.areasHistory.past.length > 0);
-  const canRedo = useAppState((state) => state.areasHistory.future.length > 0);
+  const areasUndo = useAppState((state) => state.areasHistory.past.length > 0);
+  const areasRedo = useAppState((state) => state.areasHistory.future.length > 0);
+  const canUndo = shape ? shape.undo : areasUndo;
+  const canRedo = shape ? shape.redo : areasRedo;
 
   useEffect(() => {
     setDrawHooks({ newAreaName: (index) => t('draw.newAreaName', { index }) });
@@ -99,8 +109,8 @@ export function DrawToolbar() {
           },
           { disabled: !selectedId },
         )}
-        {button('undo', () => store.getState().undoAreas(), { disabled: !canUndo })}
-        {button('redo', () => store.getState().redoAreas(), { disabled: !canRedo })}
+        {button('undo', undo, { disabled: !canUndo })}
+        {button('redo', redo, { disabled: !canRedo })}
       </div>
       <div className="draw-status" role="status">
         {loading ? t('draw.loading') : tool && tool !== 'select' ? t('draw.drawingHint') : ''}

@@ -26,7 +26,15 @@ const IGNORED = [/GPU stall due to ReadPixels/, /GL Driver Message/];
  */
 export async function openApp(
   browser: Browser,
-  options: { path?: string; locale?: string; width?: number; height?: number; wait?: boolean } = {},
+  options: {
+    path?: string;
+    locale?: string;
+    width?: number;
+    height?: number;
+    wait?: boolean;
+    /** A script run in the page before the app (Playwright's addInitScript). */
+    initScript?: () => void;
+  } = {},
 ): Promise<OpenedApp> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
@@ -40,6 +48,7 @@ export async function openApp(
     blocked.push(url.href);
     return route.abort('internetdisconnected');
   });
+  if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() !== 'error') return;

@@ -177,6 +177,56 @@ test('select moves an area and drags a vertex; delete, undo and redo', async () 
   await context.close();
 });
 
+test('while a shape is drawn, undo and redo take back and put back its vertices, not areas', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await tool(page, 'Veelhoek');
+  await clickPoints(page, [...squareAt(420, 320, 100), [420, 320]]);
+  await waitForAreaCount(page, 1);
+  const undoButton = page.getByRole('button', { name: 'Ongedaan maken', exact: true });
+  const redoButton = page.getByRole('button', { name: 'Opnieuw', exact: true });
+
+  await tool(page, 'Veelhoek');
+  await clickPoints(page, [
+    [600, 300],
+    [740, 300],
+    [740, 440],
+    [780, 500],
+  ]);
+  await expect.poll(() => undoButton.isEnabled()).toBe(true);
+  // Take back the stray last vertex and put it back, then take it back for good.
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => redoButton.isEnabled()).toBe(true);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => redoButton.isEnabled()).toBe(false);
+  await undoButton.click();
+  await clickPoints(page, [[600, 440]]);
+  await page.keyboard.press('Enter');
+  await waitForAreaCount(page, 2);
+
+  const drawn = (await storedAreas(page)).areas[1]?.geometry.coordinates[0] ?? [];
+  const pixels = await page.evaluate(
+    (ring) =>
+      ring.map((position) => {
+        const point = window.koolstofkaart?.map?.project(position as [number, number]);
+        return [Math.round(point?.x ?? 0), Math.round(point?.y ?? 0)];
+      }),
+    drawn,
+  );
+  // The four vertices kept (the ring may be rewound when it closes), and not the one taken back.
+  expect(pixels).toHaveLength(5);
+  expect(pixels.slice(0, 4).sort()).toEqual([
+    [600, 300],
+    [600, 440],
+    [740, 300],
+    [740, 440],
+  ]);
+  // After the shape, undo works on the areas again.
+  await page.keyboard.press('Control+z');
+  await waitForAreaCount(page, 1);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('every tool has its accessible name in both languages and is keyboard-selectable', async () => {
   const { page, context } = await openApp(browser);
   const nl = [

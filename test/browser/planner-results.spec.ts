@@ -109,6 +109,93 @@ test('a polygon drawn with the mouse gets the numbers the engine gives for the s
   await context.close();
 });
 
+/** Counts the messages the page posts to its analysis workers and receives from them. */
+function countAnalysisMessages(): void {
+  const counts = { posted: 0, received: 0 };
+  (window as unknown as { kkAnalysisMessages: typeof counts }).kkAnalysisMessages = counts;
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      if (!String(url).includes('analysis')) return;
+      const post = this.postMessage.bind(this) as (...args: unknown[]) => void;
+      this.postMessage = (...args: unknown[]) => {
+        counts.posted++;
+        post(...args);
+      };
+      this.addEventListener('message', () => {
+        counts.received++;
+      });
+    }
+  };
+}
+
+const analysisMessages = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as { kkAnalysisMessages: { posted: number; received: number } })
+        .kkAnalysisMessages,
+  );
+
+test('a polygon closed where it was drawn shows numbers prepared while drawing, as the engine gives', async () => {
+  const { page, errors, context } = await openApp(browser, { initScript: countAnalysisMessages });
+  const middle = await page.evaluate(() => {
+    const center = window.koolstofkaart?.map?.getCenter();
+    return [center?.lng ?? 0, center?.lat ?? 0] as [number, number];
+  });
+  const [x, y] = await pixelOf(page, middle);
+  await page.getByRole('button', { name: 'Veelhoek', exact: true }).click();
+  await page.getByRole('button', { name: 'Veelhoek', exact: true, pressed: true }).waitFor();
+  const corners = squareAt(Math.round(x - 90), Math.round(y - 90), 180);
+  await clickPoints(page, corners.slice(0, 3));
+  const before = (await analysisMessages(page)).posted;
+  await clickPoints(page, corners.slice(3));
+  // The polygon of the four vertices is analysed while the user could still add a fifth.
+  await page.waitForFunction(
+    (posted) => {
+      const counts = (
+        window as unknown as { kkAnalysisMessages: { posted: number; received: number } }
+      ).kkAnalysisMessages;
+      return counts.posted > posted && counts.received >= counts.posted;
+    },
+    before,
+    { timeout: 20_000 },
+  );
+  const prepared = (await analysisMessages(page)).posted;
+  await clickPoints(page, [corners[0] as [number, number]]);
+  await waitForAreaCount(page, 1);
+  const shown = await pageFigures(page);
+  // Closed on the vertices analysed: no new request to the workers.
+  expect((await analysisMessages(page)).posted).toBe(prepared);
+  const geometry = (await storedAreas(page)).areas[0]?.geometry as GeoJSON.Polygon;
+  const expected = await engineFigures(geometry, DEFAULT_SCENARIO);
+  expect(expected['stock-total']).toBeGreaterThan(0);
+  expectSame(shown, expected);
+  expect(await page.locator('.result-selected').getAttribute('data-area-id')).toBe(
+    (await storedAreas(page)).selectedId,
+  );
+
+  // The same shape added another way is analysed by the workers, with the same numbers.
+  await page.evaluate((shape) => {
+    const state = window.koolstofkaart?.store.getState();
+    state?.addArea({
+      id: 'typed',
+      name: 'Getypt',
+      color: '#b5179e',
+      visible: true,
+      geometry: shape,
+    });
+  }, geometry);
+  await page.waitForFunction(() => window.koolstofkaart?.store.getState().selectedId === 'typed');
+  await page
+    .locator('.result-selected[data-area-id="typed"] [data-testid="potential-year"][data-value]')
+    .waitFor({ timeout: 20_000 });
+  expectSame(await pageFigures(page), expected);
+  expect((await analysisMessages(page)).posted).toBeGreaterThan(prepared);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('scenario controls change the results as the engine does', async () => {
   const { page, errors, context } = await openApp(browser);
   const geometry = await drawSquare(page);

@@ -79,17 +79,28 @@ async function openClient(
 let controls: {
   cancel: () => void;
   rerun: () => void;
-  prepare: (geometry: Polygon) => void;
+  prepare: (geometry: Polygon, urgent: boolean) => void;
 } | null = null;
 
 /**
- * Starts analysing a shape that is still being drawn (its vertices so far, closed), when nothing
- * else is being analysed. When the shape then ends as exactly this polygon, its numbers are shown in
- * the same moment, without waiting for the worker. A newer shape replaces an older one; any run of
- * the areas takes precedence and cancels it.
+ * Starts analysing a shape that is still being drawn, when nothing else is being analysed. When the
+ * shape then ends as exactly this polygon (whatever its start vertex and winding), its numbers are
+ * shown in the same moment, without waiting for the worker. The last few prepared shapes are kept.
+ * An `urgent` shape (a vertex was just placed) cancels one being prepared; another waits for it
+ * (only the newest waiting shape is kept). Any run of the areas takes precedence and cancels them.
  */
-export function prepareAreaAnalysis(geometry: Polygon): void {
-  controls?.prepare(geometry);
+export function prepareAreaAnalysis(geometry: Polygon, urgent: boolean): void {
+  controls?.prepare(geometry, urgent);
+}
+
+/** How many prepared shapes are kept (the vertices so far, the shape under a resting pointer). */
+const PREPARED_KEEP = 3;
+
+interface Prepared {
+  key: string;
+  scenario: Scenario;
+  result: AreaResult;
+  warnings: AnalysisWarning[];
 }
 
 /**
@@ -116,13 +127,11 @@ export function startAreaAnalysis(): () => void {
   /** Runs of the areas in flight; a shape is only prepared while there are none. */
   let running = 0;
   let prepareToken = 0;
-  /** The analysis of the shape being drawn, under one scenario. */
-  let prepared: {
-    key: string;
-    scenario: Scenario;
-    result: AreaResult;
-    warnings: AnalysisWarning[];
-  } | null = null;
+  /** Analyses of shapes being drawn, newest first. */
+  let prepared: Prepared[] = [];
+  let preparing = false;
+  /** The newest shape waiting for the one being prepared. */
+  let waiting: Polygon | null = null;
   let cancelledToken = 0;
   const cache = new Map<string, Cached>();
   let main: Promise<{ client: AnalysisClient; synthetic: boolean } | AppError> | null = null;
@@ -149,12 +158,14 @@ export function startAreaAnalysis(): () => void {
 
   /** Takes a new area's numbers from the prepared analysis of the shape it was drawn as. */
   const takePrepared = (area: Area, scenario: Scenario): boolean => {
-    if (!prepared || prepared.scenario !== scenario) return false;
-    if (prepared.key !== shapeKey(area.geometry)) return false;
-    const result = { ...prepared.result, id: area.id, name: area.name };
+    if (prepared.length === 0) return false;
+    const key = shapeKey(area.geometry);
+    const found = prepared.find((each) => each.key === key && each.scenario === scenario);
+    if (!found) return false;
+    const result = { ...found.result, id: area.id, name: area.name };
     cache.set(area.id, { geometry: area.geometry, scenario, result });
-    analysisState.setState({ warnings: prepared.warnings });
-    prepared = null;
+    analysisState.setState({ warnings: found.warnings });
+    prepared = prepared.filter((each) => each !== found);
     return true;
   };
 
@@ -215,23 +226,40 @@ export function startAreaAnalysis(): () => void {
     publish();
   };
 
-  const prepare = async (geometry: Polygon) => {
-    const token = ++prepareToken;
+  const prepare = async (geometry: Polygon, urgent: boolean): Promise<void> => {
     if (running > 0 || stopped) return;
     const { scenario } = store.getState();
     const key = shapeKey(geometry);
-    if (prepared?.key === key && prepared.scenario === scenario) return;
-    main ??= openClient(true);
-    const opened = await main;
-    // A run of the areas (or a newer shape) came first: it has the worker.
-    if ('kind' in opened || stopped || running > 0 || token !== prepareToken) return;
-    const response = await opened.client.analyze(
-      [{ id: 'prepared', name: '', geometry }],
-      scenario,
-    );
-    const result = response.status === 'done' ? response.result.areas[0] : undefined;
-    if (!result || token !== prepareToken || response.status !== 'done') return;
-    prepared = { key, scenario, result, warnings: response.result.warnings };
+    if (prepared.some((each) => each.key === key && each.scenario === scenario)) return;
+    if (preparing && !urgent) {
+      waiting = geometry;
+      return;
+    }
+    const token = ++prepareToken;
+    waiting = null;
+    preparing = true;
+    try {
+      main ??= openClient(true);
+      const opened = await main;
+      // A run of the areas (or a newer shape) came first: it has the worker.
+      if ('kind' in opened || stopped || running > 0 || token !== prepareToken) return;
+      const response = await opened.client.analyze(
+        [{ id: 'prepared', name: '', geometry }],
+        scenario,
+      );
+      if (response.status !== 'done' || token !== prepareToken) return;
+      const result = response.result.areas[0];
+      if (!result) return;
+      const entry = { key, scenario, result, warnings: response.result.warnings };
+      prepared = [entry, ...prepared].slice(0, PREPARED_KEEP);
+    } finally {
+      if (token === prepareToken) {
+        preparing = false;
+        const next = waiting;
+        waiting = null;
+        if (next) void prepare(next, false);
+      }
+    }
   };
 
   const runCompare = async () => {
@@ -284,7 +312,7 @@ export function startAreaAnalysis(): () => void {
       }
     },
     rerun: () => void run(),
-    prepare: (geometry) => void prepare(geometry),
+    prepare: (geometry, urgent) => void prepare(geometry, urgent),
   };
   return () => {
     controls = null;

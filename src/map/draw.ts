@@ -40,6 +40,8 @@ interface ControllerHooks {
 }
 
 const DRAWING_MODES = new Set<string>(['polygon', 'rectangle', 'circle', 'freehand']);
+/** A pointer still for this long while drawing is taken as about to click there. */
+const POINTER_REST_MS = 120;
 const INK: HexColor = '#1a5fb4';
 const colorOf = (feature: GeoJSONStoreFeatures): HexColor => {
   const color = feature.properties.color;
@@ -191,11 +193,9 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
     hooks.onShape(shape);
   };
 
-  draw.on('history', () => {
-    reportShape();
-    // A vertex was placed (or taken back): analyse the polygon of the vertices so far, so that its
-    // numbers are ready when the user closes it there.
-    const shape = tool === 'polygon' ? shapeInProgress() : null;
+  /** Starts the analysis of the shape in progress as it is now (see prepareAreaAnalysis). */
+  const prepareShape = (urgent: boolean) => {
+    const shape = shapeInProgress();
     if (!shape) return;
     let candidate: Polygon;
     try {
@@ -204,7 +204,15 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
       return; // fewer than three distinct vertices so far
     }
     if ((candidate.coordinates[0]?.length ?? 0) < 4 || selfIntersections(candidate).length) return;
-    prepareAreaAnalysis(candidate);
+    prepareAreaAnalysis(candidate, urgent);
+  };
+  let restTimer: ReturnType<typeof setTimeout> | undefined;
+
+  draw.on('history', () => {
+    reportShape();
+    // A vertex was placed (or taken back): analyse the polygon of the vertices so far, so that its
+    // numbers are ready when the user closes it there (first vertex, Enter).
+    if (tool === 'polygon') prepareShape(true);
   });
 
   draw.on('change', (ids, type) => {
@@ -221,6 +229,9 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
     if (isDrawing()) {
       reportShape();
       showLiveArea(shapeInProgress());
+      // When the pointer rests, analyse the shape as it would end with a click right there.
+      clearTimeout(restTimer);
+      restTimer = setTimeout(() => prepareShape(false), POINTER_REST_MS);
     }
   });
 
@@ -248,6 +259,7 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
     }
     if (!DRAWING_MODES.has(context.mode)) return;
     live.hidden = true;
+    clearTimeout(restTimer);
     reportShape();
     syncing = true;
     draw.removeFeatures([id]);
@@ -285,6 +297,7 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
 
   function setTool(next: DrawTool | null) {
     live.hidden = true;
+    clearTimeout(restTimer);
     if (tool === 'select' && next !== 'select') clearSelect();
     tool = next;
     draw.setMode(next ?? 'static');
@@ -298,6 +311,7 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
     isDrawingShape: isDrawing,
     cancel: () => {
       live.hidden = true;
+      clearTimeout(restTimer);
       if (tool && DRAWING_MODES.has(tool) && draw.getModeState() === 'drawing') {
         // Restarting the mode drops the shape in progress and keeps the tool.
         draw.setMode(tool);
@@ -319,6 +333,7 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
       return true;
     },
     destroy: () => {
+      clearTimeout(restTimer);
       unsubscribe();
       map.off('mousemove', onMove);
       live.remove();

@@ -196,6 +196,41 @@ test('a polygon closed where it was drawn shows numbers prepared while drawing, 
   await context.close();
 });
 
+test('a rectangle ended where the pointer rested shows numbers prepared during the rest', async () => {
+  const { page, errors, context } = await openApp(browser, { initScript: countAnalysisMessages });
+  await page.getByRole('button', { name: 'Rechthoek', exact: true }).click();
+  await page.getByRole('button', { name: 'Rechthoek', exact: true, pressed: true }).waitFor();
+  const origin = await page.locator('[data-testid="map"] canvas').first().boundingBox();
+  const at = (x: number, y: number): [number, number] => [
+    (origin?.x ?? 0) + x,
+    (origin?.y ?? 0) + y,
+  ];
+  await page.mouse.move(...at(520, 320), { steps: 2 });
+  await page.mouse.click(...at(520, 320));
+  const before = (await analysisMessages(page)).posted;
+  await page.mouse.move(...at(700, 470), { steps: 6 });
+  // The pointer rests: the rectangle as it would end here is analysed.
+  await page.waitForFunction(
+    (posted) => {
+      const counts = (
+        window as unknown as { kkAnalysisMessages: { posted: number; received: number } }
+      ).kkAnalysisMessages;
+      return counts.posted > posted && counts.received >= counts.posted;
+    },
+    before,
+    { timeout: 20_000 },
+  );
+  const prepared = (await analysisMessages(page)).posted;
+  await page.mouse.click(...at(700, 470));
+  await waitForAreaCount(page, 1);
+  const shown = await pageFigures(page);
+  expect((await analysisMessages(page)).posted).toBe(prepared);
+  const geometry = (await storedAreas(page)).areas[0]?.geometry as GeoJSON.Polygon;
+  expectSame(shown, await engineFigures(geometry, DEFAULT_SCENARIO));
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('scenario controls change the results as the engine does', async () => {
   const { page, errors, context } = await openApp(browser);
   const geometry = await drawSquare(page);

@@ -40,6 +40,19 @@ interface ControllerHooks {
 }
 
 const DRAWING_MODES = new Set<string>(['polygon', 'rectangle', 'circle', 'freehand']);
+/** Decimals of degrees terra-draw keeps (1e-9° is about 0.1 mm); it refuses features with more. */
+const COORDINATE_DECIMALS = 9;
+const roundDegrees = (value: number) => Number(value.toFixed(COORDINATE_DECIMALS));
+/** A polygon with its coordinates rounded to what terra-draw accepts (imports may carry more). */
+const forDraw = (polygon: Polygon): Polygon => ({
+  type: 'Polygon',
+  coordinates: polygon.coordinates.map((ring) =>
+    ring.map((position) => [
+      roundDegrees(position[0] as number),
+      roundDegrees(position[1] as number),
+    ]),
+  ),
+});
 /** A pointer still for this long while drawing is taken as about to click there. */
 const POINTER_REST_MS = 120;
 const INK: HexColor = '#1a5fb4';
@@ -63,7 +76,7 @@ const idStrategy = {
  */
 export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): DrawController {
   const draw = new TerraDraw({
-    adapter: new TerraDrawMapLibreGLAdapter({ map }),
+    adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: COORDINATE_DECIMALS }),
     idStrategy,
     // Vertex by vertex undo while a shape is drawn; finished areas have the store's own history.
     undoRedo: { modeLevel: new TerraDrawModeUndoRedo() },
@@ -88,8 +101,6 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
   });
   draw.start();
   let tool: DrawTool | null = null;
-  /** Ids handed to terra-draw in Select, with the geometry they were given. */
-  const synced = new Map<string, Area['geometry']>();
   let syncing = false;
 
   const live = document.createElement('div');
@@ -128,48 +139,99 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
       : null;
   };
 
-  const toSelectFeature = (area: Area & { geometry: Polygon }): GeoJSONStoreFeatures => ({
-    id: area.id,
-    type: 'Feature',
-    geometry: area.geometry,
-    properties: { mode: 'polygon', color: area.color },
-  });
+  /** A feature handed to terra-draw in Select: an area, or one part of a multipolygon area. */
+  interface Owner {
+    areaId: string;
+    /** Index of the part in the area's MultiPolygon; null: the area is a Polygon. */
+    part: number | null;
+  }
+  /** Areas handed to terra-draw in Select, with the geometry they were given and their features. */
+  const synced = new Map<string, { geometry: Area['geometry']; featureIds: string[] }>();
+  const owners = new Map<string, Owner>();
 
-  /** Hands the visible single polygons to terra-draw, keeping it in step with the store. */
+  /** terra-draw edits polygons only: a multipolygon goes in as one feature per part. */
+  const featuresOf = (area: Area): GeoJSONStoreFeatures[] => {
+    const parts: Polygon[] =
+      area.geometry.type === 'Polygon'
+        ? [area.geometry]
+        : area.geometry.coordinates.map((rings) => ({ type: 'Polygon', coordinates: rings }));
+    return parts.map((geometry, index) => ({
+      id: area.geometry.type === 'Polygon' ? area.id : `${area.id}#part-${index + 1}`,
+      type: 'Feature',
+      geometry: forDraw(geometry),
+      properties: { mode: 'polygon', color: area.color },
+    }));
+  };
+
+  const unsync = (areaId: string) => {
+    const known = synced.get(areaId);
+    if (!known) return;
+    const present = known.featureIds.filter((id) => draw.hasFeature(id));
+    if (present.length) draw.removeFeatures(present);
+    for (const id of known.featureIds) owners.delete(id);
+    synced.delete(areaId);
+  };
+
+  /** Hands the visible areas to terra-draw, keeping it in step with the store. */
   const syncSelect = () => {
     syncing = true;
     try {
-      const editable = store
-        .getState()
-        .areas.filter(
-          (area): area is Area & { geometry: Polygon } =>
-            area.visible && area.geometry.type === 'Polygon',
-        );
+      const editable = store.getState().areas.filter((area) => area.visible);
       const wanted = new Set(editable.map((area) => area.id));
-      const gone = [...synced.keys()].filter((id) => !wanted.has(id));
-      if (gone.length) draw.removeFeatures(gone);
-      for (const id of gone) synced.delete(id);
+      for (const id of [...synced.keys()]) if (!wanted.has(id)) unsync(id);
       for (const area of editable) {
-        const known = synced.get(area.id);
-        if (known === area.geometry) continue;
-        if (known) draw.removeFeatures([area.id]);
-        draw.addFeatures([toSelectFeature(area)]);
-        synced.set(area.id, area.geometry);
+        if (synced.get(area.id)?.geometry === area.geometry) continue;
+        unsync(area.id);
+        const features = featuresOf(area);
+        const checks = draw.addFeatures(features);
+        const added = features.filter((_, index) => checks[index]?.valid).map((f) => `${f.id}`);
+        if (added.length < features.length) {
+          // Not editable here (terra-draw refused a part): the areas layer keeps drawing it.
+          if (added.length) draw.removeFeatures(added);
+          continue;
+        }
+        synced.set(area.id, { geometry: area.geometry, featureIds: added });
+        added.forEach((id, index) => {
+          owners.set(id, {
+            areaId: area.id,
+            part: area.geometry.type === 'Polygon' ? null : index,
+          });
+        });
       }
       setEditedAreaIds(new Set(synced.keys()));
-      const selectedId = store.getState().selectedId;
-      if (selectedId && synced.has(selectedId)) draw.selectFeature(selectedId);
+      selectInDraw(store.getState().selectedId);
     } finally {
       syncing = false;
     }
   };
 
+  /** The feature selected in terra-draw. */
+  let selectedFeature: string | null = null;
+
+  /** Selects an area's (first) feature in terra-draw, unless one of its parts is selected. */
+  const selectInDraw = (areaId: string | null) => {
+    if (selectedFeature && areaId && owners.get(selectedFeature)?.areaId === areaId) return;
+    const first = areaId ? synced.get(areaId)?.featureIds[0] : undefined;
+    if (first && draw.hasFeature(first)) draw.selectFeature(first);
+  };
+
   const clearSelect = () => {
     syncing = true;
-    if (synced.size) draw.removeFeatures([...synced.keys()]);
-    synced.clear();
+    for (const id of [...synced.keys()]) unsync(id);
     setEditedAreaIds(new Set());
     syncing = false;
+  };
+
+  /** The area's geometry with one part replaced (null: the part removed). */
+  const withPart = (area: Area, part: number, polygon: Polygon | null): Area['geometry'] | null => {
+    if (area.geometry.type !== 'MultiPolygon') return polygon;
+    const parts = area.geometry.coordinates.flatMap((rings, index) =>
+      index !== part ? [rings] : polygon ? [polygon.coordinates] : [],
+    );
+    if (parts.length === 0) return null;
+    if (parts.length === 1)
+      return { type: 'Polygon', coordinates: parts[0] as Polygon['coordinates'] };
+    return { type: 'MultiPolygon', coordinates: parts };
   };
 
   /** The polygon of the shape being drawn (terra-draw marks it `currentlyDrawing`), if any. */
@@ -219,10 +281,13 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
     if (syncing) return;
     if (tool === 'select' && type === 'delete') {
       for (const id of ids) {
-        if (typeof id === 'string' && synced.has(id)) {
-          synced.delete(id);
-          store.getState().removeArea(id);
-        }
+        const owner = owners.get(`${id}`);
+        const area = owner && store.getState().areas.find((each) => each.id === owner.areaId);
+        if (!owner || !area) continue;
+        owners.delete(`${id}`);
+        const rest = owner.part === null ? null : withPart(area, owner.part, null);
+        if (rest) store.getState().updateArea(area.id, { geometry: rest });
+        else store.getState().removeArea(area.id);
       }
       return;
     }
@@ -235,26 +300,44 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
     }
   });
 
+  draw.on('deselect', (id) => {
+    if (selectedFeature === `${id}`) selectedFeature = null;
+  });
+
   draw.on('select', (id) => {
-    if (!syncing && typeof id === 'string') store.getState().selectArea(id);
+    selectedFeature = `${id}`;
+    const owner = owners.get(`${id}`);
+    if (!syncing && owner) store.getState().selectArea(owner.areaId);
   });
 
   draw.on('finish', (id, context) => {
     const feature = draw.getSnapshotFeature(id);
     if (context.mode === 'select') {
-      const area = store.getState().areas.find((each) => each.id === id);
-      if (!area || feature?.geometry.type !== 'Polygon') return;
+      const owner = owners.get(`${id}`);
+      const area = owner && store.getState().areas.find((each) => each.id === owner.areaId);
+      if (!owner || !area || feature?.geometry.type !== 'Polygon') return;
       const refused = refusal(feature.geometry);
       if (refused) {
+        const before =
+          area.geometry.type === 'Polygon'
+            ? area.geometry
+            : ({
+                type: 'Polygon',
+                coordinates: area.geometry.coordinates[owner.part ?? 0],
+              } as Polygon);
         syncing = true;
-        draw.updateFeatureGeometry(id, area.geometry as Polygon);
+        draw.updateFeatureGeometry(id, forDraw(before));
         syncing = false;
         hooks.onMessage(refused);
         return;
       }
       hooks.onMessage(null);
-      synced.set(area.id, feature.geometry);
-      store.getState().updateArea(area.id, { geometry: feature.geometry });
+      const geometry =
+        owner.part === null ? feature.geometry : withPart(area, owner.part, feature.geometry);
+      if (!geometry) return;
+      const known = synced.get(area.id);
+      if (known) known.geometry = geometry;
+      store.getState().updateArea(area.id, { geometry });
       return;
     }
     if (!DRAWING_MODES.has(context.mode)) return;
@@ -286,9 +369,7 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
   const unsubscribe = store.subscribe((state, previous) => {
     if (tool !== 'select') return;
     if (state.areas !== previous.areas) syncSelect();
-    else if (state.selectedId !== previous.selectedId && state.selectedId) {
-      if (synced.has(state.selectedId)) draw.selectFeature(state.selectedId);
-    }
+    else if (state.selectedId !== previous.selectedId) selectInDraw(state.selectedId);
   });
 
   function isDrawing(): boolean {

@@ -177,6 +177,72 @@ test('select moves an area and drags a vertex; delete, undo and redo', async () 
   await context.close();
 });
 
+test('in select, each part of an imported multipolygon can be edited, and undone', async () => {
+  const { page, errors, context } = await openApp(browser);
+  // Two squares of one area, as an import would give them.
+  const original = await page.evaluate(() => {
+    const map = window.koolstofkaart?.map;
+    const ring = (x: number, y: number, size: number) =>
+      [
+        [x, y],
+        [x + size, y],
+        [x + size, y + size],
+        [x, y + size],
+        [x, y],
+      ].map(([px, py]) => {
+        const { lng, lat } = map?.unproject([px as number, py as number]) ?? { lng: 0, lat: 0 };
+        return [lng, lat];
+      });
+    const geometry = {
+      type: 'MultiPolygon' as const,
+      coordinates: [[ring(420, 320, 100)], [ring(640, 320, 100)]],
+    };
+    window.koolstofkaart?.store.getState().addArea({
+      id: 'multi',
+      name: 'Twee delen',
+      color: '#1a5fb4',
+      visible: true,
+      geometry,
+    });
+    return geometry;
+  });
+  await waitForAreaCount(page, 1);
+  await tool(page, 'Selecteren');
+  await clickPoints(page, [[690, 370]]);
+  const origin = await page.locator('[data-testid="map"] canvas').first().boundingBox();
+  const at = (x: number, y: number): [number, number] => [
+    (origin?.x ?? 0) + x,
+    (origin?.y ?? 0) + y,
+  ];
+  // Drag the second part's lower right corner outwards.
+  await page.mouse.move(...at(740, 420));
+  await page.mouse.down();
+  await page.mouse.move(...at(780, 460), { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction(
+    (first) => JSON.stringify(window.koolstofkaart?.store.getState().areas[0]?.geometry) !== first,
+    JSON.stringify(original),
+  );
+  const edited = (await storedAreas(page)).areas[0]?.geometry as unknown as GeoJSON.MultiPolygon;
+  expect(edited.type).toBe('MultiPolygon');
+  expect(edited.coordinates).toHaveLength(2);
+  const part = (index: number) => ({
+    type: 'Polygon' as const,
+    coordinates: edited.coordinates[index] as GeoJSON.Position[][],
+  });
+  const originalPart = (index: number) => ({
+    type: 'Polygon' as const,
+    coordinates: original.coordinates[index] as GeoJSON.Position[][],
+  });
+  expect(rdAreaHa(part(0))).toBeCloseTo(rdAreaHa(originalPart(0)), 6);
+  expect(rdAreaHa(part(1))).toBeGreaterThan(rdAreaHa(originalPart(1)) * 1.2);
+  expect((await storedAreas(page)).selectedId).toBe('multi');
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await storedAreas(page)).areas[0]?.geometry).toEqual(original);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('while a shape is drawn, undo and redo take back and put back its vertices, not areas', async () => {
   const { page, errors, context } = await openApp(browser);
   await tool(page, 'Veelhoek');

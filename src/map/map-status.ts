@@ -32,3 +32,15 @@ export const mapStatus = createStore<MapStatus>()((set) => ({
   firstIdle: false,
   setNotice: (notice) => set({ notice }),
 }));
+
+/**
+ * Waits for a task of the map and turns its failure into an error notice (`code`, an i18n key of
+ * the map namespace), so that a failure is told to the user, not only to the console.
+ */
+export async function noticeOnFailure(task: Promise<unknown>, code: string): Promise<void> {
+  try {
+    await task;
+  } catch {
+    mapStatus.getState().setNotice({ code, tone: 'error' });
+  }
+}

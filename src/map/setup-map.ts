@@ -22,7 +22,7 @@ import {
   wgs84BoundsOfRdBox,
 } from './dataset';
 import { followInspect, type ValueReader } from './inspect';
-import { mapStatus } from './map-status';
+import { mapStatus, noticeOnFailure } from './map-status';
 import { followRasterLayers } from './raster-layers';
 
 /** What the map needs from the tiles protocol (src/map/raster-protocol.ts in the app). */
@@ -186,7 +186,7 @@ function followTiles(
   cleanups.push(followRasterLayers(map, store, { tileUrl: tiles.tileUrl, bounds }));
   cleanups.push(followInspect(map, store, tiles.valuesAt));
   const applyScenario = (scenario: Scenario) =>
-    tiles.applyScenario(map, scenario).catch((error: unknown) => console.error(error));
+    noticeOnFailure(tiles.applyScenario(map, scenario), 'map.derivedFailed');
   if (catalogue.layers.some((layer) => layer.kind === 'derived')) {
     void applyScenario(store.getState().scenario);
   }

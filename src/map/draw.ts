@@ -270,6 +270,13 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
   };
   let restTimer: ReturnType<typeof setTimeout> | undefined;
 
+  // A rectangle, circle or freehand shape ends where the button goes up, nearly always where it went
+  // down: start its analysis on the way down, some 100 ms before the click ends the shape.
+  const onPointerDown = () => {
+    if (tool && tool !== 'polygon' && isDrawing()) prepareShape(true);
+  };
+  map.getCanvasContainer().addEventListener('pointerdown', onPointerDown, { capture: true });
+
   draw.on('history', () => {
     reportShape();
     // A vertex was placed (or taken back): analyse the polygon of the vertices so far, so that its
@@ -415,6 +422,7 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
     },
     destroy: () => {
       clearTimeout(restTimer);
+      map.getCanvasContainer().removeEventListener('pointerdown', onPointerDown, { capture: true });
       unsubscribe();
       map.off('mousemove', onMove);
       live.remove();

@@ -137,6 +137,21 @@ const analysisMessages = (page: Page) =>
         .kkAnalysisMessages,
   );
 
+/** Waits until the analysis workers answered a request posted after `before` requests. */
+async function waitForAnalysisAfter(page: Page, before: number): Promise<number> {
+  await page.waitForFunction(
+    (posted) => {
+      const counts = (
+        window as unknown as { kkAnalysisMessages: { posted: number; received: number } }
+      ).kkAnalysisMessages;
+      return counts.posted > posted && counts.received >= counts.posted;
+    },
+    before,
+    { timeout: 20_000 },
+  );
+  return (await analysisMessages(page)).posted;
+}
+
 test('a polygon closed where it was drawn shows numbers prepared while drawing, as the engine gives', async () => {
   const { page, errors, context } = await openApp(browser, { initScript: countAnalysisMessages });
   const middle = await page.evaluate(() => {
@@ -151,17 +166,7 @@ test('a polygon closed where it was drawn shows numbers prepared while drawing, 
   const before = (await analysisMessages(page)).posted;
   await clickPoints(page, corners.slice(3));
   // The polygon of the four vertices is analysed while the user could still add a fifth.
-  await page.waitForFunction(
-    (posted) => {
-      const counts = (
-        window as unknown as { kkAnalysisMessages: { posted: number; received: number } }
-      ).kkAnalysisMessages;
-      return counts.posted > posted && counts.received >= counts.posted;
-    },
-    before,
-    { timeout: 20_000 },
-  );
-  const prepared = (await analysisMessages(page)).posted;
+  const prepared = await waitForAnalysisAfter(page, before);
   await clickPoints(page, [corners[0] as [number, number]]);
   await waitForAreaCount(page, 1);
   const shown = await pageFigures(page);
@@ -196,7 +201,7 @@ test('a polygon closed where it was drawn shows numbers prepared while drawing, 
   await context.close();
 });
 
-test('a rectangle ended where the pointer rested shows numbers prepared during the rest', async () => {
+test('a rectangle is prepared while the pointer rests, and while the button is down', async () => {
   const { page, errors, context } = await openApp(browser, { initScript: countAnalysisMessages });
   await page.getByRole('button', { name: 'Rechthoek', exact: true }).click();
   await page.getByRole('button', { name: 'Rechthoek', exact: true, pressed: true }).waitFor();
@@ -205,28 +210,34 @@ test('a rectangle ended where the pointer rested shows numbers prepared during t
     (origin?.x ?? 0) + x,
     (origin?.y ?? 0) + y,
   ];
+  // Resting: the rectangle as it would end here is analysed, then ended by a click there.
   await page.mouse.move(...at(520, 320), { steps: 2 });
   await page.mouse.click(...at(520, 320));
-  const before = (await analysisMessages(page)).posted;
+  let before = (await analysisMessages(page)).posted;
   await page.mouse.move(...at(700, 470), { steps: 6 });
-  // The pointer rests: the rectangle as it would end here is analysed.
-  await page.waitForFunction(
-    (posted) => {
-      const counts = (
-        window as unknown as { kkAnalysisMessages: { posted: number; received: number } }
-      ).kkAnalysisMessages;
-      return counts.posted > posted && counts.received >= counts.posted;
-    },
-    before,
-    { timeout: 20_000 },
-  );
-  const prepared = (await analysisMessages(page)).posted;
+  let prepared = await waitForAnalysisAfter(page, before);
   await page.mouse.click(...at(700, 470));
   await waitForAreaCount(page, 1);
   const shown = await pageFigures(page);
   expect((await analysisMessages(page)).posted).toBe(prepared);
   const geometry = (await storedAreas(page)).areas[0]?.geometry as GeoJSON.Polygon;
   expectSame(shown, await engineFigures(geometry, DEFAULT_SCENARIO));
+
+  // Button down without a rest: the analysis starts on the way down, the button up ends the shape.
+  await page.getByRole('button', { name: 'Rechthoek', exact: true }).click();
+  await page.getByRole('button', { name: 'Rechthoek', exact: true, pressed: true }).waitFor();
+  await page.mouse.move(...at(480, 500), { steps: 2 });
+  await page.mouse.click(...at(480, 500));
+  await page.mouse.move(...at(560, 560), { steps: 2 });
+  before = (await analysisMessages(page)).posted;
+  await page.mouse.down();
+  prepared = await waitForAnalysisAfter(page, before);
+  await page.mouse.up();
+  await waitForAreaCount(page, 2);
+  await page.locator('.result-selected [data-testid="potential-year"][data-value]').waitFor();
+  expect((await analysisMessages(page)).posted).toBe(prepared);
+  const second = (await storedAreas(page)).areas[1]?.geometry as GeoJSON.Polygon;
+  expectSame(await pageFigures(page), await engineFigures(second, DEFAULT_SCENARIO));
   expect(errors).toEqual([]);
   await context.close();
 });

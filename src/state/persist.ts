@@ -1,4 +1,4 @@
-import { get, set } from 'idb-keyval';
+import { createStore as createKeyvalStore, get, set, type UseStore } from 'idb-keyval';
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_SCENARIO, MEASURE_IDS, type Scenario } from '../core/estimate/scenario';
 import type { Area } from './areas-slice';
@@ -25,9 +25,23 @@ export interface SessionStorage {
   set: (key: string, value: unknown) => Promise<void>;
 }
 
+/** idb-keyval's default database and store, where sessions have always been kept. */
+const keyvalStore = createKeyvalStore('keyval-store', 'keyval');
+
+/**
+ * The same store, but a write commits at once (`IDBTransaction.commit`). Without it Chromium drops
+ * a write started in `pagehide` with the page, so a quick reload lost the last change.
+ */
+const committingStore: UseStore = (mode, callback) =>
+  keyvalStore(mode, (objectStore) => {
+    const result = callback(objectStore);
+    if (mode === 'readwrite') objectStore.transaction.commit?.();
+    return result;
+  });
+
 export const indexedDbStorage: SessionStorage = {
-  get: (key) => get(key),
-  set: (key, value) => set(key, value),
+  get: (key) => get(key, keyvalStore),
+  set: (key, value) => set(key, value, committingStore),
 };
 
 /** Status of autosave, for the areas panel. */
@@ -137,7 +151,7 @@ export const AUTOSAVE_INTERVAL_MS = 500;
 
 type AppStateSnapshot = ReturnType<AppStore['getState']>;
 
-/** Whether two states differ in what `sessionOf` saves (compared by identity: the store is immutable). */
+/** Whether two states differ in what `sessionOf` saves (by identity: the store is immutable). */
 function savedPartChanged(state: AppStateSnapshot, other: AppStateSnapshot): boolean {
   return (
     state.areas !== other.areas ||

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_SCENARIO } from '../core/estimate/scenario';
 import {
+  AUTOSAVE_INTERVAL_MS,
   migrateSession,
   restoreSession,
   SESSION_KEY,
@@ -33,8 +34,185 @@ const polygon = {
   ],
 };
 
+/** A storage that counts writes and keeps each one in flight until `finish()` (or at once). */
+function slowStorage(options: { held?: boolean } = {}) {
+  const storage = memoryStorage();
+  const writes: { selectedId: string | null; areaNames: string[] }[] = [];
+  const waiting: (() => void)[] = [];
+  let inFlight = 0;
+  let mostInFlight = 0;
+  return {
+    ...storage,
+    writes,
+    finish: () => {
+      for (const done of waiting.splice(0)) done();
+    },
+    mostInFlight: () => mostInFlight,
+    set: async (key: string, value: unknown) => {
+      const session = value as { selectedId: string | null; areas: { name: string }[] };
+      writes.push({
+        selectedId: session.selectedId,
+        areaNames: session.areas.map((area) => area.name),
+      });
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      if (options.held) await new Promise<void>((done) => waiting.push(done));
+      await storage.set(key, value);
+      inFlight -= 1;
+    },
+  };
+}
+
+const areaOf = (id: string) => ({
+  id,
+  name: `Area ${id}`,
+  color: '#d55e00',
+  visible: true,
+  geometry: polygon,
+});
+
+/** A store with three areas, `a` selected, whose autosave writes to `storage`. */
+function storeWithAreas() {
+  const store = createAppStore();
+  store.getState().replaceAreas([areaOf('a'), areaOf('b'), areaOf('c')], 'a');
+  return store;
+}
+
 afterEach(() => {
   vi.useRealTimers();
+});
+
+describe('autosave coalesces writes', () => {
+  test('a burst of selections is one write, of the last selection, after the interval', async () => {
+    vi.useFakeTimers();
+    const storage = slowStorage();
+    const store = storeWithAreas();
+    const stop = startAutosave(store, storage);
+    for (const id of ['b', 'c', 'a', 'b', 'c']) store.getState().selectArea(id);
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_INTERVAL_MS - 1);
+    expect(storage.writes).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(storage.writes).toEqual([
+      { selectedId: 'c', areaNames: ['Area a', 'Area b', 'Area c'] },
+    ]);
+    await vi.advanceTimersByTimeAsync(5 * AUTOSAVE_INTERVAL_MS);
+    expect(storage.writes).toHaveLength(1);
+    stop();
+  });
+
+  test('steady changes are written at most once per interval, and not postponed', async () => {
+    vi.useFakeTimers();
+    const storage = slowStorage();
+    const store = storeWithAreas();
+    const stop = startAutosave(store, storage);
+    // A change every 100 ms for 3 s, e.g. a slider dragged: a debounce would never write.
+    for (let step = 0; step < 30; step++) {
+      store.getState().selectArea(['a', 'b', 'c'][step % 3] ?? null);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(storage.writes.length).toBeGreaterThanOrEqual(5);
+    expect(storage.writes.length).toBeLessThanOrEqual(3000 / AUTOSAVE_INTERVAL_MS);
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_INTERVAL_MS);
+    // The last change is not lost.
+    expect(storage.writes.at(-1)?.selectedId).toBe('c');
+    stop();
+  });
+
+  test('a change during a slow write waits for it and is written after, never alongside', async () => {
+    vi.useFakeTimers();
+    const storage = slowStorage({ held: true });
+    const store = storeWithAreas();
+    const stop = startAutosave(store, storage);
+    store.getState().selectArea('b');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_INTERVAL_MS);
+    expect(storage.writes).toHaveLength(1);
+    store.getState().updateArea('c', { name: 'Renamed' });
+    await vi.advanceTimersByTimeAsync(3 * AUTOSAVE_INTERVAL_MS);
+    expect(storage.writes).toHaveLength(1);
+    storage.finish();
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_INTERVAL_MS);
+    expect(storage.writes.at(-1)).toEqual({
+      selectedId: 'b',
+      areaNames: ['Area a', 'Area b', 'Renamed'],
+    });
+    storage.finish();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(storage.mostInFlight()).toBe(1);
+    expect((storage.data.get(SESSION_KEY) as { areas: { name: string }[] }).areas[2]?.name).toBe(
+      'Renamed',
+    );
+    stop();
+  });
+
+  test('changes of state that is not saved write nothing', async () => {
+    vi.useFakeTimers();
+    const storage = slowStorage();
+    const store = storeWithAreas();
+    const stop = startAutosave(store, storage);
+    store.getState().setLayerView('carbon-stock', { opacity: 0.4 });
+    store.getState().setLayerOrder(['sealed', 'carbon-stock']);
+    await vi.advanceTimersByTimeAsync(2 * AUTOSAVE_INTERVAL_MS);
+    expect(storage.writes).toHaveLength(0);
+    stop();
+  });
+
+  test('a change undone before the write is not written', async () => {
+    vi.useFakeTimers();
+    const storage = slowStorage();
+    const store = storeWithAreas();
+    const stop = startAutosave(store, storage);
+    store.getState().selectArea('b');
+    store.getState().selectArea('a');
+    await vi.advanceTimersByTimeAsync(2 * AUTOSAVE_INTERVAL_MS);
+    expect(storage.writes).toHaveLength(0);
+    stop();
+  });
+
+  test.each(['pagehide', 'visibilitychange'])(
+    'a pending change is written at once on %s',
+    async (type) => {
+      vi.useFakeTimers();
+      const storage = slowStorage();
+      const page = new EventTarget();
+      const store = storeWithAreas();
+      const stop = startAutosave(store, storage, { page });
+      page.dispatchEvent(new Event(type));
+      expect(storage.writes).toHaveLength(0);
+      store.getState().selectArea('b');
+      store.getState().updateArea('b', { name: 'Last' });
+      page.dispatchEvent(new Event(type));
+      expect(storage.writes).toEqual([
+        { selectedId: 'b', areaNames: ['Area a', 'Last', 'Area c'] },
+      ]);
+      await vi.advanceTimersByTimeAsync(2 * AUTOSAVE_INTERVAL_MS);
+      expect(storage.writes).toHaveLength(1);
+      stop();
+    },
+  );
+
+  test('a failed write is tried again with the next change', async () => {
+    vi.useFakeTimers();
+    const storage = memoryStorage();
+    let fail = true;
+    const flaky: SessionStorage = {
+      get: storage.get,
+      set: async (key, value) => {
+        if (fail) throw new Error('QuotaExceededError');
+        await storage.set(key, value);
+      },
+    };
+    const store = storeWithAreas();
+    const stop = startAutosave(store, flaky);
+    store.getState().selectArea('b');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_INTERVAL_MS);
+    expect(storage.data.has(SESSION_KEY)).toBe(false);
+    fail = false;
+    store.getState().setLanguage('en');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_INTERVAL_MS);
+    const saved = storage.data.get(SESSION_KEY) as { selectedId: string };
+    expect(saved.selectedId).toBe('b');
+    stop();
+  });
 });
 
 describe('autosave', () => {
@@ -42,7 +220,7 @@ describe('autosave', () => {
     vi.useFakeTimers();
     const storage = memoryStorage();
     const first = createAppStore();
-    const stop = startAutosave(first, storage, 100);
+    const stop = startAutosave(first, storage, { intervalMs: 100 });
     first
       .getState()
       .addArea({ id: 'a', name: 'Park', color: '#d55e00', visible: true, geometry: polygon });

@@ -1,4 +1,4 @@
-import { get, set } from 'idb-keyval';
+import { createStore as createKeyvalStore, get, set, type UseStore } from 'idb-keyval';
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_SCENARIO, MEASURE_IDS, type Scenario } from '../core/estimate/scenario';
 import type { Area } from './areas-slice';
@@ -25,9 +25,23 @@ export interface SessionStorage {
   set: (key: string, value: unknown) => Promise<void>;
 }
 
+/** idb-keyval's default database and store, where sessions have always been kept. */
+const keyvalStore = createKeyvalStore('keyval-store', 'keyval');
+
+/**
+ * The same store, but a write commits at once (`IDBTransaction.commit`). Without it Chromium drops
+ * a write started in `pagehide` with the page, so a quick reload lost the last change.
+ */
+const committingStore: UseStore = (mode, callback) =>
+  keyvalStore(mode, (objectStore) => {
+    const result = callback(objectStore);
+    if (mode === 'readwrite') objectStore.transaction.commit?.();
+    return result;
+  });
+
 export const indexedDbStorage: SessionStorage = {
-  get: (key) => get(key),
-  set: (key, value) => set(key, value),
+  get: (key) => get(key, keyvalStore),
+  set: (key, value) => set(key, value, committingStore),
 };
 
 /** Status of autosave, for the areas panel. */
@@ -132,48 +146,97 @@ export async function restoreSession(
   return true;
 }
 
+/** Shortest time between two autosave writes, ms. */
+export const AUTOSAVE_INTERVAL_MS = 500;
+
+type AppStateSnapshot = ReturnType<AppStore['getState']>;
+
+/** Whether two states differ in what `sessionOf` saves (by identity: the store is immutable). */
+function savedPartChanged(state: AppStateSnapshot, other: AppStateSnapshot): boolean {
+  return (
+    state.areas !== other.areas ||
+    state.selectedId !== other.selectedId ||
+    state.scenario !== other.scenario ||
+    state.language !== other.language ||
+    state.basemap !== other.basemap
+  );
+}
+
+export interface AutosaveOptions {
+  /** Shortest time between two writes, ms. */
+  intervalMs?: number;
+  /** Where `pagehide` and `visibilitychange` arrive (the latter bubbles from the document). */
+  page?: EventTarget;
+}
+
 /**
- * Saves areas, scenario and settings after every change (at most every `delayMs`). A session that
+ * Saves areas, scenario and settings when they change. A write holds the whole session (10,000
+ * areas are megabytes to clone), so changes are coalesced: the first change after a write starts
+ * a timer of `intervalMs`, and the write then takes the latest state; a change during a write waits
+ * for it. When the page is hidden or left, a pending change is written at once, so a reload never
+ * loses it. Changes of state that is not saved (layers, catalogue) write nothing. A session that
  * could not be read is not overwritten until the user changes something.
  */
 export function startAutosave(
   store: AppStore,
   storage: SessionStorage = indexedDbStorage,
-  delayMs = 250,
+  { intervalMs = AUTOSAVE_INTERVAL_MS, page = globalThis.window }: AutosaveOptions = {},
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const save = async () => {
+  /** Writes in flight: one, or two when a flush came during a write. */
+  let writing = 0;
+  /** A change not yet handed to a write. */
+  let dirty = false;
+  /** The state last handed to a write: a change back to it needs no new write. */
+  let written: AppStateSnapshot = store.getState();
+  let stopped = false;
+
+  const schedule = () => {
+    if (timer === null && writing === 0 && dirty && !stopped) timer = setTimeout(save, intervalMs);
+  };
+  async function save(): Promise<void> {
+    if (timer !== null) clearTimeout(timer);
     timer = null;
+    dirty = false;
+    const state = store.getState();
+    if (!savedPartChanged(state, written)) return;
+    const previous = written;
+    written = state;
+    writing += 1;
     try {
-      const session = sessionOf(store.getState());
+      const session = sessionOf(state);
       await storage.set(SESSION_KEY, session);
       persistState.setState({ savedAt: session.savedAt, error: null });
     } catch (error) {
+      // Not saved: the next change (or flush) tries again from the last state that was.
+      written = previous;
       persistState.setState({ error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      writing -= 1;
+      schedule();
     }
-  };
+  }
+
   const unsubscribe = store.subscribe((state, previous) => {
-    const changed =
-      state.areas !== previous.areas ||
-      state.selectedId !== previous.selectedId ||
-      state.scenario !== previous.scenario ||
-      state.language !== previous.language ||
-      state.basemap !== previous.basemap;
-    if (!changed) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void save(), delayMs);
+    if (!savedPartChanged(state, previous)) return;
+    dirty = true;
+    schedule();
   });
-  // Save when the page is hidden, so a quick reload never loses the last change.
-  const flush = () => {
-    if (timer) {
-      clearTimeout(timer);
-      void save();
+  // Leaving or hiding the page writes at once (even beside a write in flight: IndexedDB commits
+  // transactions in the order they start, so the newer session wins).
+  const flush = (event: Event) => {
+    if (event.type === 'visibilitychange' && globalThis.document?.visibilityState === 'visible') {
+      return;
     }
+    if (dirty) void save();
   };
-  globalThis.addEventListener?.('pagehide', flush);
+  page?.addEventListener('pagehide', flush);
+  page?.addEventListener('visibilitychange', flush);
   return () => {
+    stopped = true;
     unsubscribe();
-    globalThis.removeEventListener?.('pagehide', flush);
-    if (timer) clearTimeout(timer);
+    page?.removeEventListener('pagehide', flush);
+    page?.removeEventListener('visibilitychange', flush);
+    if (timer !== null) clearTimeout(timer);
   };
 }

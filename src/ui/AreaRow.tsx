@@ -1,11 +1,21 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { zoomToArea } from '../map/areas-layer';
 import type { Area } from '../state/areas-slice';
 import { store } from '../state/store';
 
-/** One area in the list: select, name (edited in place), colour, visibility, zoom and remove. */
-export function AreaRow({ area, selected }: { area: Area; selected: boolean }) {
+/**
+ * One area in the list: select, name (edited in place), colour, visibility, zoom and remove.
+ * Memoised: a selection or a rename re-renders the rows whose area or selection changed, not all
+ * of the (up to hundreds of) listed rows.
+ */
+export const AreaRow = memo(function AreaRow({
+  area,
+  selected,
+}: {
+  area: Area;
+  selected: boolean;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState(area.name);
   useEffect(() => setName(area.name), [area.name]);
@@ -79,4 +89,4 @@ export function AreaRow({ area, selected }: { area: Area; selected: boolean }) {
       </button>
     </li>
   );
-}
+});

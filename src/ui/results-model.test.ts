@@ -81,4 +81,16 @@ describe('totalOf', () => {
     expect(total.cross).toEqual([{ soilGroup: 'zand', landUse: 'akker', ha: 200, stockTC: 10000 }]);
     expect(total.soilGroups).toEqual({ zand: 200 });
   });
+
+  test('the same results give the same total object back; a changed one computes it again', () => {
+    const a = result('a', 100, 100, 60);
+    const b = result('b', 300, 100, 40);
+    const first = totalOf([a, b]);
+    expect(totalOf([a, b])).toBe(first);
+    const changed = totalOf([a, result('b', 300, 100, 40)]);
+    expect(changed).not.toBe(first);
+    expect(changed).toEqual(first);
+    expect(totalOf([a]).areaHa).toBe(100);
+    expect(totalOf([b, a])).not.toBe(first);
+  });
 });

@@ -95,12 +95,18 @@ export function createImportClient(
             { name: file.name, bytes },
             wholeBuffer(bytes) ? [bytes.buffer] : [],
           );
+          // Progress comes over its own message port, so it may still be on its way when the
+          // result is in: what comes after the result is dropped, and a parsed file ends at 1.
+          const report = (fraction: number) => {
+            if (!finished) onProgress?.(fraction);
+          };
           const result = await remote.parseAreasFile(
             input,
             limits,
-            onProgress ? proxy(onProgress) : undefined,
+            onProgress ? proxy(report) : undefined,
           );
           if (finished) return;
+          if (result.ok) onProgress?.(1);
           finish();
           resolve(result);
         };

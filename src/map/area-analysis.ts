@@ -10,8 +10,8 @@ import type {
   AreaResult,
   Wgs84Area,
 } from '../worker/analysis-client';
-import { shapeKey } from './draw-geometry';
 import { catalogueUrlOf } from './setup-map';
+import { shapeKey } from './shape-key';
 
 export interface AnalysisProgress {
   done: number;

@@ -4,6 +4,7 @@ import { rdAreaHa } from '../../src/map/draw-geometry';
 import { launchBrowser, openApp } from './harness';
 import {
   clickPoints,
+  dragOnMap,
   movePoints,
   squareAt,
   storedAreas,
@@ -141,16 +142,8 @@ test('select moves an area and drags a vertex; delete, undo and redo', async () 
   const drawn = (await storedAreas(page)).areas[0];
   await tool(page, 'Selecteren');
   await clickPoints(page, [[500, 400]]);
-  const origin = await page.locator('[data-testid="map"] canvas').first().boundingBox();
-  const at = (x: number, y: number): [number, number] => [
-    (origin?.x ?? 0) + x,
-    (origin?.y ?? 0) + y,
-  ];
   // Drag the corner at (580, 480) outwards.
-  await page.mouse.move(...at(580, 480));
-  await page.mouse.down();
-  await page.mouse.move(...at(620, 520), { steps: 8 });
-  await page.mouse.up();
+  await dragOnMap(page, [580, 480], [620, 520]);
   await page.waitForFunction(
     (first) => JSON.stringify(window.koolstofkaart?.store.getState().areas[0]?.geometry) !== first,
     JSON.stringify(drawn?.geometry),
@@ -209,16 +202,8 @@ test('in select, each part of an imported multipolygon can be edited, and undone
   await waitForAreaCount(page, 1);
   await tool(page, 'Selecteren');
   await clickPoints(page, [[690, 370]]);
-  const origin = await page.locator('[data-testid="map"] canvas').first().boundingBox();
-  const at = (x: number, y: number): [number, number] => [
-    (origin?.x ?? 0) + x,
-    (origin?.y ?? 0) + y,
-  ];
   // Drag the second part's lower right corner outwards.
-  await page.mouse.move(...at(740, 420));
-  await page.mouse.down();
-  await page.mouse.move(...at(780, 460), { steps: 8 });
-  await page.mouse.up();
+  await dragOnMap(page, [740, 420], [780, 460]);
   await page.waitForFunction(
     (first) => JSON.stringify(window.koolstofkaart?.store.getState().areas[0]?.geometry) !== first,
     JSON.stringify(original),

@@ -17,6 +17,19 @@ export async function clickPoints(page: Page, points: [number, number][]): Promi
   }
 }
 
+/** Drags on the map from one canvas pixel to another, as a person would. */
+export async function dragOnMap(
+  page: Page,
+  from: [number, number],
+  to: [number, number],
+): Promise<void> {
+  const origin = await canvasOrigin(page);
+  await page.mouse.move(origin.x + from[0], origin.y + from[1]);
+  await page.mouse.down();
+  await page.mouse.move(origin.x + to[0], origin.y + to[1], { steps: 8 });
+  await page.mouse.up();
+}
+
 /** Moves the mouse over map pixels without clicking. */
 export async function movePoints(page: Page, points: [number, number][]): Promise<void> {
   const origin = await canvasOrigin(page);

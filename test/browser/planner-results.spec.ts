@@ -9,7 +9,14 @@ import { DEFAULT_SCENARIO, type Scenario } from '../../src/core/estimate/scenari
 import { figureValue, KEY_FIGURES } from '../../src/ui/ResultsFigures';
 import { figuresOf } from '../../src/ui/results-model';
 import { launchBrowser, openApp, waitForMapIdle } from './harness';
-import { clickPoints, pixelOf, squareAt, storedAreas, waitForAreaCount } from './planner-helpers';
+import {
+  canvasOrigin,
+  clickPoints,
+  pixelOf,
+  squareAt,
+  storedAreas,
+  waitForAreaCount,
+} from './planner-helpers';
 
 const cataloguePath = resolve(import.meta.dirname, '../../data/demo/catalogue.json');
 let browser: Browser;
@@ -205,11 +212,8 @@ test('a rectangle is prepared while the pointer rests, and while the button is d
   const { page, errors, context } = await openApp(browser, { initScript: countAnalysisMessages });
   await page.getByRole('button', { name: 'Rechthoek', exact: true }).click();
   await page.getByRole('button', { name: 'Rechthoek', exact: true, pressed: true }).waitFor();
-  const origin = await page.locator('[data-testid="map"] canvas').first().boundingBox();
-  const at = (x: number, y: number): [number, number] => [
-    (origin?.x ?? 0) + x,
-    (origin?.y ?? 0) + y,
-  ];
+  const origin = await canvasOrigin(page);
+  const at = (x: number, y: number): [number, number] => [origin.x + x, origin.y + y];
   // Resting: the rectangle as it would end here is analysed, then ended by a click there.
   await page.mouse.move(...at(520, 320), { steps: 2 });
   await page.mouse.click(...at(520, 320));

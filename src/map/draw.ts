@@ -210,9 +210,20 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
 
   /** Selects an area's (first) feature in terra-draw, unless one of its parts is selected. */
   const selectInDraw = (areaId: string | null) => {
+    tellNotEditable(areaId);
     if (selectedFeature && areaId && owners.get(selectedFeature)?.areaId === areaId) return;
     const first = areaId ? synced.get(areaId)?.featureIds[0] : undefined;
     if (first && draw.hasFeature(first)) draw.selectFeature(first);
+  };
+
+  let toldNotEditable = false;
+  /** In Select, says so when the selected (visible) area is one terra-draw refused. */
+  const tellNotEditable = (areaId: string | null) => {
+    const area = areaId ? store.getState().areas.find((each) => each.id === areaId) : undefined;
+    const refused = tool === 'select' && area?.visible === true && !synced.has(area.id);
+    if (refused) hooks.onMessage({ code: 'draw.notEditable', level: 'notice' });
+    else if (toldNotEditable) hooks.onMessage(null);
+    toldNotEditable = refused;
   };
 
   const clearSelect = () => {

@@ -228,6 +228,47 @@ test('in select, each part of an imported multipolygon can be edited, and undone
   await context.close();
 });
 
+test('an area with a hole, which terra-draw cannot edit, stays drawn in Select and says why', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await page.evaluate(() => {
+    const map = window.koolstofkaart?.map;
+    const ring = (x: number, y: number, size: number) =>
+      [
+        [x, y],
+        [x + size, y],
+        [x + size, y + size],
+        [x, y + size],
+        [x, y],
+      ].map(([px, py]) => {
+        const { lng, lat } = map?.unproject([px as number, py as number]) ?? { lng: 0, lat: 0 };
+        return [lng, lat];
+      });
+    window.koolstofkaart?.store.getState().addArea({
+      id: 'holed',
+      name: 'Met gat',
+      color: '#1a5fb4',
+      visible: true,
+      geometry: {
+        type: 'Polygon',
+        coordinates: [ring(420, 300, 200), ring(480, 360, 60).reverse()],
+      },
+    });
+  });
+  await waitForAreaCount(page, 1);
+  await tool(page, 'Selecteren');
+  await expect
+    .poll(() => page.getByRole('alert').textContent())
+    .toMatch(/kan niet met de muis worden bewerkt/);
+  // Still on the map (the areas layer draws it), and still in the results.
+  expect(
+    await page.evaluate(() => window.koolstofkaart?.map?.querySourceFeatures('kk-areas').length),
+  ).toBeGreaterThan(0);
+  await tool(page, 'Veelhoek');
+  await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('while a shape is drawn, undo and redo take back and put back its vertices, not areas', async () => {
   const { page, errors, context } = await openApp(browser);
   await tool(page, 'Veelhoek');

@@ -1,19 +1,24 @@
 /**
- * Main-thread blocking with 10,000 areas in the built app: selecting an area in the list, selecting
- * one on the map by clicking it, and renaming one. Needs a built app (`npx vite build`); builds
- * nothing itself. Usage:
+ * Main-thread blocking with 10,000 areas in the built app: putting them in until their analysis is
+ * done, changing one area's geometry until its new result shows, selecting an area in the list,
+ * selecting one on the map by clicking it, and renaming one. Needs a built app (`npx vite build`);
+ * builds nothing itself. Usage:
  *   npx tsx scripts/measure-many-areas.ts [--dist <dir>] [--runs <n>] [--count <n>]
+ *     [--inserts <n>] [--only analysis] [--profile <file.cpuprofile>]
  * Serves `dist/` (or `--dist`) with `vite preview` on KK_MEASURE_PORT (default 4293), opens it in
  * headless Chromium with every request outside 127.0.0.1 blocked, and prints, per action, the
- * longest main-thread task (Chromium `longtask` entries, over 50 ms) in the 2 s after the action,
- * the total blocking time (the part of each long task over 50 ms) and the input's event duration
- * (Event Timing: input to the next paint).
+ * longest main-thread task (Chromium `longtask` entries, over 50 ms) and the total blocking time
+ * (the part of each long task over 50 ms) from the action until its result shows (the analysis
+ * actions) or in the 2 s after it (the others), and the input's event duration (Event Timing: input
+ * to the next paint; for the analysis actions: from the action to the result in the DOM).
+ * `--only analysis` skips selecting and renaming; `--profile` writes a CPU profile (Chrome DevTools
+ * format) of the first insert of all areas.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
-import { rdToWgs84 } from '../src/core/projection/rd';
+import { rdToWgs84, wgs84ToRd } from '../src/core/projection/rd';
 
 const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.KK_MEASURE_PORT ?? 4293);
@@ -24,6 +29,9 @@ const argument = (name: string): string | undefined => {
 const dist = resolve(root, argument('dist') ?? 'dist');
 const runs = Number(argument('runs') ?? 5);
 const count = Number(argument('count') ?? 10_000);
+const inserts = Number(argument('inserts') ?? 3);
+const onlyAnalysis = argument('only') === 'analysis';
+const profilePath = argument('profile');
 /** How long after an action its tasks count, ms: covers the map's reload and a delayed autosave. */
 const WINDOW_MS = 2000;
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -93,6 +101,11 @@ const now = (page: Page) => page.evaluate(() => performance.now());
 /** Waits out the window after `start`, then sums up what the page saw in it. */
 async function figuresSince(page: Page, start: number): Promise<Figures> {
   await page.waitForTimeout(WINDOW_MS);
+  return figuresBetween(page, start, start + WINDOW_MS);
+}
+
+/** Sums up what the page saw in tasks that started from `start` to `end` (page clock, ms). */
+function figuresBetween(page: Page, start: number, end: number): Promise<Figures> {
   // A task that is still running delays this evaluate, so it is counted once it has ended.
   return page.evaluate(
     ({ from, to }) => {
@@ -109,7 +122,7 @@ async function figuresSince(page: Page, start: number): Promise<Figures> {
         eventMs: Math.max(0, ...events.map(([, duration]) => duration)),
       };
     },
-    { from: start, to: start + WINDOW_MS },
+    { from: start, to: end },
   );
 }
 
@@ -184,6 +197,98 @@ async function selectOnMap(page: Page, area: SquareArea): Promise<Figures> {
   return figures;
 }
 
+/** Starts a CPU profile of the page when `--profile` asks for one; the returned function ends it. */
+async function startProfile(page: Page, name: string): Promise<() => Promise<void>> {
+  if (!profilePath) return async () => {};
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    const file = `${profilePath.replace(/\.cpuprofile$/, '')}-${name}.cpuprofile`;
+    writeFileSync(file, JSON.stringify(profile));
+    log(`profile: ${file}`);
+    await cdp.detach();
+  };
+}
+
+/** Page clock when `selector` is in the DOM (polled every animation frame). */
+async function timeWhen(page: Page, selector: string, attribute?: string, not?: string | null) {
+  const handle = await page.waitForFunction(
+    ({ selector, attribute, not }) => {
+      const element = document.querySelector(selector);
+      if (!element) return false;
+      if (attribute && element.getAttribute(attribute) === not) return false;
+      return performance.now();
+    },
+    { selector, attribute, not },
+    { timeout: 600_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/**
+ * Puts in all areas at once (`replaceAreas`, as a restored session or an import does) and waits
+ * until every area has its result: the total over all areas shows. `eventMs` is that wait.
+ */
+async function insertAll(page: Page, areas: SquareArea[], run: number): Promise<Figures> {
+  await page.evaluate(() => window.koolstofkaart?.store.getState().replaceAreas([]));
+  await settle(page, 1000);
+  // Handed over first, so the copy into the page is not part of the action.
+  await page.evaluate((all) => Object.assign(window, { kkAreas: all }), areas);
+  await settle(page, 1000);
+  const stop = await startProfile(page, run === 0 ? 'insert' : `insert-${run}`);
+  const start = await page.evaluate(() => {
+    const at = performance.now();
+    const all = (window as unknown as { kkAreas: never[] }).kkAreas;
+    window.koolstofkaart?.store.getState().replaceAreas(all);
+    return at;
+  });
+  const end = await timeWhen(page, '.result-total');
+  await stop();
+  const figures = await figuresBetween(page, start, end);
+  await page.evaluate(() => Object.assign(window, { kkAreas: null }));
+  return { ...figures, eventMs: end - start };
+}
+
+/**
+ * Changes the geometry of the selected `area` (`updateArea`, as an edit on the map does) to a
+ * rectangle of 100 m by 100 + 10·(run + 1) m and waits until its new area shows in the results.
+ * `eventMs` is that wait.
+ */
+async function editGeometry(page: Page, area: SquareArea, run: number): Promise<Figures> {
+  const ring = area.geometry.coordinates[0] ?? [];
+  const [x, y] = wgs84ToRd(ring[0] as [number, number]);
+  const height = 100 + 10 * (run + 1);
+  const corners: [number, number][] = [
+    [x, y],
+    [x + 100, y],
+    [x + 100, y + height],
+    [x, y + height],
+    [x, y],
+  ];
+  const geometry = { type: 'Polygon', coordinates: [corners.map((corner) => rdToWgs84(corner))] };
+  const figure = `.result-selected[data-area-id="${area.id}"] [data-testid="area-ha"]`;
+  await page.evaluate((id) => window.koolstofkaart?.store.getState().selectArea(id), area.id);
+  await page.locator(figure).waitFor({ state: 'attached', timeout: 30_000 });
+  const before = await page.locator(figure).getAttribute('data-value');
+  await settle(page, 1000);
+  const stop = await startProfile(page, `edit-${run}`);
+  const start = await page.evaluate(
+    ({ id, geometry }) => {
+      const at = performance.now();
+      window.koolstofkaart?.store.getState().updateArea(id, { geometry } as never);
+      return at;
+    },
+    { id: area.id, geometry },
+  );
+  const end = await timeWhen(page, figure, 'data-value', before);
+  await stop();
+  const figures = await figuresBetween(page, start, end);
+  return { ...figures, eventMs: end - start };
+}
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -191,6 +296,10 @@ const median = (values: number[]) => {
     ? (sorted[middle] ?? 0)
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
+
+const HEADER =
+  `action                 longest task ms  blocking ms     event ms (analysis: to result)\n` +
+  `                       median    max    median    max   median    max\n`;
 
 function report(action: string, all: Figures[]): string {
   const column = (key: keyof Figures) => {
@@ -229,14 +338,27 @@ async function main(): Promise<void> {
       timeout: 30_000,
     });
     const areas = squares(count);
-    log(`${dist}: ${areas.length} areas, waiting for the analysis`);
-    const started = Date.now();
-    await page.evaluate((all) => window.koolstofkaart?.store.getState().replaceAreas(all), areas);
-    // The total over all areas shows once every area has a result.
-    await page.locator('.result-total').waitFor({ state: 'attached', timeout: 600_000 });
-    log(`analysis done after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    await settle(page, 2000);
-
+    log(`${dist}: ${areas.length} areas, ${inserts} inserts, ${runs} edits`);
+    const insert: Figures[] = [];
+    for (let run = 0; run < inserts; run++) {
+      insert.push(await insertAll(page, areas, run));
+      log(`insert ${run + 1}: results after ${(insert.at(-1)?.eventMs ?? 0).toFixed(0)} ms`);
+      await settle(page, 2000);
+    }
+    const edit: Figures[] = [];
+    for (let run = 0; run < runs; run++) {
+      // Different areas over the grid, none of them the first few the list selects below.
+      const area = areas[Math.floor(((run + 1) * areas.length) / (runs + 2))] as SquareArea;
+      edit.push(await editGeometry(page, area, run));
+      await settle(page);
+    }
+    const analysisReport =
+      `${report('insert all, to total', insert)}\n` + `${report('edit one, to result', edit)}\n`;
+    if (onlyAnalysis) {
+      process.stdout.write(`${count} areas, ${dist}\n${HEADER}${analysisReport}`);
+      await context.close();
+      return;
+    }
     const list: Figures[] = [];
     const rename: Figures[] = [];
     for (let run = 0; run < runs; run++) {
@@ -277,9 +399,7 @@ async function main(): Promise<void> {
       await settle(page);
     }
     process.stdout.write(
-      `${count} areas, ${runs} runs, ${dist}\n` +
-        `action                 longest task ms  blocking ms     event ms\n` +
-        `                       median    max    median    max   median    max\n` +
+      `${count} areas, ${runs} runs, ${dist}\n${HEADER}${analysisReport}` +
         `${report('select in list', list)}\n` +
         `${report('rename (Enter)', rename)}\n` +
         `${onMap.length ? report('select on map', onMap) : 'select on map: no area in view'}\n`,

@@ -10,6 +10,7 @@ import type {
   AreaResult,
   Wgs84Area,
 } from '../worker/analysis-client';
+import { reconcileResults } from './reconcile-results';
 import { catalogueUrlOf } from './setup-map';
 import { shapeKey } from './shape-key';
 
@@ -137,14 +138,14 @@ export function startAreaAnalysis(): () => void {
   let main: Promise<{ client: AnalysisClient; synthetic: boolean } | AppError> | null = null;
   let compare: Promise<{ client: AnalysisClient; synthetic: boolean } | AppError> | null = null;
 
-  const publish = () => {
+  /** Puts the cached results of the areas that exist in `analysisState`; a no-op if unchanged. */
+  const publish = (also: Partial<AreaAnalysisState> = {}) => {
     const { areas } = store.getState();
-    const results: Record<string, AreaResult> = {};
-    for (const area of areas) {
-      const cached = cache.get(area.id);
-      if (cached) results[area.id] = cached.result;
-    }
-    analysisState.setState({ results });
+    const previous = analysisState.getState().results;
+    const results = reconcileResults(previous, areas, (id) => cache.get(id)?.result);
+    // One update with the status, so subscribers derive once.
+    if (results !== previous) analysisState.setState({ ...also, results });
+    else if (Object.keys(also).length > 0) analysisState.setState(also);
   };
 
   const run = async () => {
@@ -182,11 +183,11 @@ export function startAreaAnalysis(): () => void {
       if (cached && cached.geometry === area.geometry && cached.scenario === scenario) return false;
       return !(!cached && takePrepared(area, scenario));
     });
-    publish();
     if (needed.length === 0) {
-      analysisState.setState({ status: 'done', progress: null });
+      publish({ status: 'done', progress: null });
       return;
     }
+    publish();
     main ??= openClient(true);
     const { status } = analysisState.getState();
     if (status === 'idle' || status === 'cancelled') analysisState.setState({ status: 'opening' });
@@ -217,13 +218,12 @@ export function startAreaAnalysis(): () => void {
       const result = response.result.areas[index];
       if (result) cache.set(area.id, { geometry: area.geometry, scenario, result });
     });
-    analysisState.setState({
+    publish({
       status: 'done',
       progress: null,
       warnings: response.result.warnings,
       synthetic: opened.synthetic,
     });
-    publish();
   };
 
   const prepare = async (geometry: Polygon, urgent: boolean): Promise<void> => {

@@ -20,10 +20,13 @@ export function ExportMenu() {
   const { t } = useTranslation();
   const areaCount = useAppState((state) => state.areas.length);
   const selectedId = useAppState((state) => state.selectedId);
-  const results = useStore(analysisState, (state) => state.results);
+  // A boolean, not the results: a new result of another area does not re-render the menu.
+  const hasSelectedResult = useStore(
+    analysisState,
+    (state) => selectedId !== null && state.results[selectedId] !== undefined,
+  );
   const [message, setMessage] = useState('');
   const [reportId, setReportId] = useState<string | null>(null);
-  const hasSelectedResult = selectedId !== null && results[selectedId] !== undefined;
 
   const ready = (): boolean => {
     const { areas } = store.getState();

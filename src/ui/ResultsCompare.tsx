@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { DEFAULT_SCENARIO } from '../core/estimate/scenario';
@@ -19,11 +19,17 @@ export function ResultsCompare({ selected }: { selected: ResultFigures }) {
   const format = useFormat();
   const areas = useAppState((state) => state.areas);
   const selectedId = useAppState((state) => state.selectedId);
-  const results = useStore(analysisState, (state) => state.results);
   const compareResult = useStore(analysisState, (state) => state.compareResult);
   const [choice, setChoice] = useState('');
   // A select of thousands of options is slow to render and of no use: offer the first 200.
-  const others = areas.filter((area) => area.id !== selectedId).slice(0, COMPARE_OPTIONS);
+  const others = useMemo(() => {
+    const offered: typeof areas = [];
+    for (const area of areas) {
+      if (offered.length === COMPARE_OPTIONS) break;
+      if (area.id !== selectedId) offered.push(area);
+    }
+    return offered;
+  }, [areas, selectedId]);
   const onChoose = (value: string) => {
     setChoice(value);
     analysisState.setState({
@@ -33,7 +39,10 @@ export function ResultsCompare({ selected }: { selected: ResultFigures }) {
   const otherArea = choice.startsWith('area:')
     ? areas.find((a) => `area:${a.id}` === choice)
     : undefined;
-  const otherResult = otherArea ? results[otherArea.id] : undefined;
+  const otherId = otherArea?.id;
+  const otherResult = useStore(analysisState, (state) =>
+    otherId === undefined ? undefined : state.results[otherId],
+  );
   const other: ResultFigures | null =
     choice === 'default-scenario'
       ? compareResult

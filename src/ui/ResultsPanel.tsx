@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { AreaResult } from '../core/engine/types';
@@ -56,7 +56,8 @@ function Status() {
   );
 }
 
-function TotalFigures({ results }: { results: AreaResult[] }) {
+/** Memoised: a selection or a rename re-renders the panel, and the total needs neither. */
+const TotalFigures = memo(function TotalFigures({ results }: { results: AreaResult[] }) {
   const figures = totalOf(results);
   return (
     <>
@@ -64,7 +65,7 @@ function TotalFigures({ results }: { results: AreaResult[] }) {
       <ResultsFigures figures={figures} prefix="total-" />
     </>
   );
-}
+});
 
 /** The results region (DESIGN.md 7.4): the selected area, the total, comparison and method. */
 export function ResultsPanel() {
@@ -73,9 +74,13 @@ export function ResultsPanel() {
   const selectedId = useAppState((state) => state.selectedId);
   const results = useStore(analysisState, (state) => state.results);
   useEffect(() => startAreaAnalysis(), []);
-  const selected = areas.find((area) => area.id === selectedId);
+  const selected = useMemo(() => areas.find((area) => area.id === selectedId), [areas, selectedId]);
   const selectedResult = selected ? results[selected.id] : undefined;
-  const all = areas.map((area) => results[area.id]).filter((result) => result !== undefined);
+  // Over all areas: only when the areas or the results change, not on a selection.
+  const all = useMemo(
+    () => areas.map((area) => results[area.id]).filter((result) => result !== undefined),
+    [areas, results],
+  );
   const selectedFigures = selectedResult ? figuresOf(selectedResult) : null;
   return (
     <section className="results-panel" aria-labelledby="results-title">

@@ -93,4 +93,30 @@ describe('totalOf', () => {
     expect(totalOf([a]).areaHa).toBe(100);
     expect(totalOf([b, a])).not.toBe(first);
   });
+
+  test("the total leaves each area's figures as they were", () => {
+    const a = result('a', 100, 100, 60);
+    const b = result('b', 300, 100, 40);
+    const before = structuredClone(figuresOf(a));
+    totalOf([a, b]);
+    totalOf([b, a]);
+    expect(figuresOf(a)).toEqual(before);
+    expect(a.layers['soil-group']?.classes).toEqual({ zand: 100 });
+  });
+
+  test('ranges of areas without them are left out; none at all gives null', () => {
+    const plain = { ...result('b', 300, 100, 40), estimate: null };
+    const a = result('a', 100, 100, 60);
+    expect(totalOf([a, plain]).stockTotal).toEqual(a.estimate?.stock_t_c);
+    expect(totalOf([plain]).stockTotal).toBeNull();
+  });
+});
+
+describe('figuresOf, cached', () => {
+  test('the same result gives the same figures object; an equal copy its own', () => {
+    const a = result('a', 100, 100, 60);
+    expect(figuresOf(a)).toBe(figuresOf(a));
+    expect(figuresOf({ ...a })).not.toBe(figuresOf(a));
+    expect(figuresOf({ ...a })).toEqual(figuresOf(a));
+  });
 });

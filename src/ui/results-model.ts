@@ -22,8 +22,19 @@ export function addRanges(a: Range, b: Range): Range {
   return { low: a.low + b.low, central: a.central + b.central, high: a.high + b.high };
 }
 
-/** The figures of one area's result. */
+/** Figures by result: results are immutable, and the total over 10,000 areas asks for each. */
+const figuresCache = new WeakMap<AreaResult, ResultFigures>();
+
+/** The figures of one area's result (the same object for the same result; do not change it). */
 export function figuresOf(result: AreaResult): ResultFigures {
+  const known = figuresCache.get(result);
+  if (known) return known;
+  const figures = computeFigures(result);
+  figuresCache.set(result, figures);
+  return figures;
+}
+
+function computeFigures(result: AreaResult): ResultFigures {
   const estimate = result.estimate;
   return {
     ...keyFiguresOf(result),
@@ -44,10 +55,15 @@ export function figuresOf(result: AreaResult): ResultFigures {
   };
 }
 
-function addRecords(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
-  const out = { ...a };
-  for (const [key, value] of Object.entries(b)) out[key] = (out[key] ?? 0) + value;
-  return out;
+/** Adds `b` into `sum` (in place: a new record per area made the total quadratic). */
+function addRecordInto(sum: Record<string, number>, b: Record<string, number>): void {
+  for (const key in b) sum[key] = (sum[key] ?? 0) + (b[key] as number);
+}
+
+function sumRecords(records: Record<string, number>[]): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const record of records) addRecordInto(sum, record);
+  return sum;
 }
 
 function weighted(
@@ -66,10 +82,18 @@ function weighted(
   return total > 0 ? sum / total : null;
 }
 
-const sumRange = (ranges: (Range | null | undefined)[]): Range | null =>
-  ranges.some((range) => range)
-    ? ranges.reduce<Range>((sum, r) => (r ? addRanges(sum, r) : sum), ZERO)
-    : null;
+/** The sum of the ranges that are there (in order, into one object); null when none is. */
+function sumRange(ranges: (Range | null | undefined)[]): Range | null {
+  let sum: Range | null = null;
+  for (const range of ranges) {
+    if (!range) continue;
+    sum ??= { low: 0, central: 0, high: 0 };
+    sum.low += range.low;
+    sum.central += range.central;
+    sum.high += range.high;
+  }
+  return sum;
+}
 
 let lastTotal: { results: readonly AreaResult[]; figures: ResultFigures } | null = null;
 
@@ -95,11 +119,11 @@ function computeTotal(results: readonly AreaResult[]): ResultFigures {
   const validHa = results.reduce((sum, result) => sum + (stockValidHaOf(result) ?? 0), 0);
   const hasStockLayer = results.some((result) => stockValidHaOf(result) !== null);
   const stockTotal = sumRange(each.map((figures) => figures.stockTotal));
-  const measures: MeasureResult[] = [];
+  const measures = new Map<string, MeasureResult>();
   for (const figures of each) {
     for (const measure of figures.measures) {
-      const known = measures.find((m) => m.id === measure.id);
-      if (!known) measures.push({ ...measure });
+      const known = measures.get(measure.id);
+      if (!known) measures.set(measure.id, { ...measure });
       else {
         known.ha += measure.ha;
         known.t_co2_per_yr = addRanges(known.t_co2_per_yr, measure.t_co2_per_yr);
@@ -110,13 +134,15 @@ function computeTotal(results: readonly AreaResult[]): ResultFigures {
   const peats = each.map((figures) => figures.peat).filter((peat) => peat !== null);
   const sealings = each.map((figures) => figures.sealing).filter((sealing) => sealing !== null);
   const cross = new Map<string, ResultFigures['cross'][number]>();
-  for (const cell of each.flatMap((figures) => figures.cross)) {
-    const key = `${cell.soilGroup}|${cell.landUse}`;
-    const known = cross.get(key);
-    if (known) {
-      known.ha += cell.ha;
-      known.stockTC += cell.stockTC;
-    } else cross.set(key, { ...cell });
+  for (const figures of each) {
+    for (const cell of figures.cross) {
+      const key = `${cell.soilGroup}|${cell.landUse}`;
+      const known = cross.get(key);
+      if (known) {
+        known.ha += cell.ha;
+        known.stockTC += cell.stockTC;
+      } else cross.set(key, { ...cell });
+    }
   }
   return {
     areaHa,
@@ -144,7 +170,7 @@ function computeTotal(results: readonly AreaResult[]): ResultFigures {
     deficitTotal: sumRange(each.map((figures) => figures.deficitTotal)),
     potentialYear: sumRange(each.map((figures) => figures.potentialYear)),
     potentialHorizon: sumRange(each.map((figures) => figures.potentialHorizon)),
-    measures,
+    measures: [...measures.values()],
     peat: peats.length
       ? {
           ha: peats.reduce((sum, peat) => sum + peat.ha, 0),
@@ -172,8 +198,8 @@ function computeTotal(results: readonly AreaResult[]): ResultFigures {
       : null,
     horizonYears: each.find((figures) => figures.horizonYears !== null)?.horizonYears ?? null,
     cross: [...cross.values()],
-    soilGroups: each.reduce((sum, figures) => addRecords(sum, figures.soilGroups), {}),
-    landUses: each.reduce((sum, figures) => addRecords(sum, figures.landUses), {}),
+    soilGroups: sumRecords(each.map((figures) => figures.soilGroups)),
+    landUses: sumRecords(each.map((figures) => figures.landUses)),
     synthetic: each.some((figures) => figures.synthetic),
   };
 }

@@ -6,6 +6,7 @@ import {
   restoreSession,
   SESSION_KEY,
   SESSION_SCHEMA_VERSION,
+  type SessionJournal,
   type SessionStorage,
   startAutosave,
 } from './persist';
@@ -81,6 +82,105 @@ function storeWithAreas() {
 afterEach(() => {
   vi.useRealTimers();
 });
+
+/** An in-memory journal (localStorage in the app); `full` makes writes fail as over quota. */
+function memoryJournal(options: { full?: boolean } = {}): SessionJournal & { text: string | null } {
+  const journal = {
+    text: null as string | null,
+    read: () => journal.text,
+    write: (text: string) => {
+      if (options.full) throw new Error('QuotaExceededError');
+      journal.text = text;
+    },
+    clear: () => {
+      journal.text = null;
+    },
+  };
+  return journal;
+}
+
+describe('the journal of the last change when the page goes', () => {
+  test('a change whose write never lands comes back from the journal, which is then cleared', async () => {
+    vi.useFakeTimers();
+    const storage = slowStorage({ held: true });
+    const journal = memoryJournal();
+    const page = new EventTarget();
+    const store = storeWithAreas();
+    const stop = startAutosave(store, storage, { page, journal });
+    store.getState().updateArea('b', { name: 'Last' });
+    page.dispatchEvent(new Event('pagehide'));
+    expect(journal.text).not.toBeNull();
+    stop(); // the page is gone; the held write never lands
+
+    // The next page finds what IndexedDB has: the held write did not land.
+    const after = memoryStorage();
+    for (const [key, value] of storage.data) after.data.set(key, value);
+    expect(after.data.has(SESSION_KEY)).toBe(false);
+    const next = createAppStore();
+    expect(await restoreSession(next, after, journal)).toBe(true);
+    expect(next.getState().areas.map((area) => area.name)).toEqual(['Area a', 'Last', 'Area c']);
+    expect(next.getState().selectedId).toBe('a');
+    // Written to IndexedDB, and only then the journal cleared.
+    expect((after.data.get(SESSION_KEY) as { areas: { name: string }[] }).areas[1]?.name).toBe(
+      'Last',
+    );
+    expect(journal.text).toBeNull();
+  });
+
+  test('a journal older than the saved session is dropped, the saved one restored', async () => {
+    const storage = memoryStorage();
+    const journal = memoryJournal();
+    const old = { ...sessionWith('Old'), savedAt: '2026-01-01T00:00:00.000Z' };
+    const saved = { ...sessionWith('Saved'), savedAt: '2026-01-02T00:00:00.000Z' };
+    journal.write(JSON.stringify(old));
+    await storage.set(SESSION_KEY, saved);
+    const store = createAppStore();
+    expect(await restoreSession(store, storage, journal)).toBe(true);
+    expect(store.getState().areas[0]?.name).toBe('Saved');
+    expect(journal.text).toBeNull();
+  });
+
+  test('the journal is cleared once IndexedDB holds the latest state', async () => {
+    vi.useFakeTimers();
+    const storage = slowStorage({ held: true });
+    const journal = memoryJournal();
+    const page = new EventTarget();
+    const store = storeWithAreas();
+    const stop = startAutosave(store, storage, { page, journal });
+    store.getState().selectArea('b');
+    page.dispatchEvent(new Event('visibilitychange'));
+    expect(journal.text).not.toBeNull();
+    storage.finish();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(journal.text).toBeNull();
+    stop();
+  });
+
+  test('a journal over its quota leaves the IndexedDB write to do the work', async () => {
+    vi.useFakeTimers();
+    const storage = slowStorage();
+    const page = new EventTarget();
+    const store = storeWithAreas();
+    const stop = startAutosave(store, storage, { page, journal: memoryJournal({ full: true }) });
+    store.getState().selectArea('c');
+    page.dispatchEvent(new Event('pagehide'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(storage.writes.at(-1)?.selectedId).toBe('c');
+    stop();
+  });
+});
+
+/** A saved session with one area called `name`. */
+function sessionWith(name: string) {
+  return {
+    version: SESSION_SCHEMA_VERSION,
+    savedAt: new Date().toISOString(),
+    areas: [{ ...areaOf('x'), name }],
+    selectedId: 'x',
+    scenario: DEFAULT_SCENARIO,
+    settings: { language: 'nl', basemap: 'offline' },
+  };
+}
 
 describe('autosave coalesces writes', () => {
   test('a burst of selections is one write, of the last selection, after the interval', async () => {

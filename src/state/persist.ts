@@ -44,6 +44,39 @@ export const indexedDbStorage: SessionStorage = {
   set: (key, value) => set(key, value, committingStore),
 };
 
+/** localStorage key of the session written synchronously when the page goes (see SessionJournal). */
+export const JOURNAL_KEY = 'koolstofkaart.session.pending';
+
+/**
+ * A synchronous place for the session when the page is hidden or left. An IndexedDB write started
+ * then may not have landed when the next page reads (a quick reload), so the same session also
+ * goes here; the next start takes whichever of the two is newer, writes it to IndexedDB and only
+ * then clears the journal. localStorage in the app; a session over its quota is simply not kept.
+ */
+export interface SessionJournal {
+  read: () => string | null;
+  write: (text: string) => void;
+  clear: () => void;
+}
+
+export const localStorageJournal: SessionJournal = {
+  read: () => {
+    try {
+      return globalThis.localStorage?.getItem(JOURNAL_KEY) ?? null;
+    } catch {
+      return null;
+    }
+  },
+  write: (text) => globalThis.localStorage?.setItem(JOURNAL_KEY, text),
+  clear: () => {
+    try {
+      globalThis.localStorage?.removeItem(JOURNAL_KEY);
+    } catch {
+      // Storage not available: nothing to clear.
+    }
+  },
+};
+
 /** Status of autosave, for the areas panel. */
 export const persistState = createStore<{
   savedAt: string | null;
@@ -120,22 +153,49 @@ export function sessionOf(state: ReturnType<AppStore['getState']>): SavedSession
   };
 }
 
-/** Puts a saved session back into the store. Returns true when one was found and read. */
+/** The journal's session, when it holds a readable one. */
+function journalSession(journal: SessionJournal): SavedSession | null {
+  const text = journal.read();
+  if (text === null) return null;
+  try {
+    return migrateSession(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Puts a saved session back into the store: the IndexedDB one, or the journal's when that is newer
+ * (the last change before the page went). Returns true when one was found and read.
+ */
 export async function restoreSession(
   store: AppStore,
   storage: SessionStorage = indexedDbStorage,
+  journal: SessionJournal = localStorageJournal,
 ): Promise<boolean> {
   let raw: unknown;
+  let readFailed = false;
   try {
     raw = await storage.get(SESSION_KEY);
   } catch {
-    persistState.setState({ restoreFailed: true });
-    return false;
+    readFailed = true;
   }
-  if (raw === undefined) return false;
-  const session = migrateSession(raw);
+  const stored = raw === undefined ? null : migrateSession(raw);
+  const pending = journalSession(journal);
+  let session = stored;
+  if (pending && (!stored || pending.savedAt >= stored.savedAt)) {
+    session = pending;
+    try {
+      await storage.set(SESSION_KEY, pending);
+      journal.clear();
+    } catch {
+      // Kept in the journal until a write succeeds.
+    }
+  } else {
+    journal.clear();
+  }
   if (!session) {
-    persistState.setState({ restoreFailed: true });
+    if (readFailed || raw !== undefined) persistState.setState({ restoreFailed: true });
     return false;
   }
   const state = store.getState();
@@ -167,6 +227,8 @@ export interface AutosaveOptions {
   intervalMs?: number;
   /** Where `pagehide` and `visibilitychange` arrive (the latter bubbles from the document). */
   page?: EventTarget;
+  /** Where the session also goes, synchronously, when the page is hidden or left. */
+  journal?: SessionJournal;
 }
 
 /**
@@ -180,7 +242,11 @@ export interface AutosaveOptions {
 export function startAutosave(
   store: AppStore,
   storage: SessionStorage = indexedDbStorage,
-  { intervalMs = AUTOSAVE_INTERVAL_MS, page = globalThis.window }: AutosaveOptions = {},
+  {
+    intervalMs = AUTOSAVE_INTERVAL_MS,
+    page = globalThis.window,
+    journal = localStorageJournal,
+  }: AutosaveOptions = {},
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** Writes in flight: one, or two when a flush came during a write. */
@@ -194,7 +260,10 @@ export function startAutosave(
   const schedule = () => {
     if (timer === null && writing === 0 && dirty && !stopped) timer = setTimeout(save, intervalMs);
   };
-  async function save(): Promise<void> {
+  /** True while the journal may hold a session that IndexedDB does not have yet. */
+  let journaled = false;
+
+  async function save(session?: SavedSession): Promise<void> {
     if (timer !== null) clearTimeout(timer);
     timer = null;
     dirty = false;
@@ -204,9 +273,14 @@ export function startAutosave(
     written = state;
     writing += 1;
     try {
-      const session = sessionOf(state);
-      await storage.set(SESSION_KEY, session);
-      persistState.setState({ savedAt: session.savedAt, error: null });
+      const saving = session ?? sessionOf(state);
+      await storage.set(SESSION_KEY, saving);
+      persistState.setState({ savedAt: saving.savedAt, error: null });
+      // IndexedDB now holds the latest state: the journal is no longer needed.
+      if (journaled && written === store.getState() && !dirty) {
+        journal.clear();
+        journaled = false;
+      }
     } catch (error) {
       // Not saved: the next change (or flush) tries again from the last state that was.
       written = previous;
@@ -228,7 +302,16 @@ export function startAutosave(
     if (event.type === 'visibilitychange' && globalThis.document?.visibilityState === 'visible') {
       return;
     }
-    if (dirty) void save();
+    if (!dirty && writing === 0) return;
+    // Also write it synchronously: the IndexedDB write may not land before the next page reads.
+    const session = sessionOf(store.getState());
+    try {
+      journal.write(JSON.stringify(session));
+      journaled = true;
+    } catch {
+      // Over the storage quota: IndexedDB alone has to do.
+    }
+    if (dirty) void save(session);
   };
   page?.addEventListener('pagehide', flush);
   page?.addEventListener('visibilitychange', flush);

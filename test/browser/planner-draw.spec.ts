@@ -3,9 +3,11 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { rdAreaHa } from '../../src/map/draw-geometry';
 import { launchBrowser, openApp } from './harness';
 import {
+  addAreaAtPixels,
   clickPoints,
   dragOnMap,
   movePoints,
+  pixelRing,
   squareAt,
   storedAreas,
   waitForAreaCount,
@@ -173,32 +175,10 @@ test('select moves an area and drags a vertex; delete, undo and redo', async () 
 test('in select, each part of an imported multipolygon can be edited, and undone', async () => {
   const { page, errors, context } = await openApp(browser);
   // Two squares of one area, as an import would give them.
-  const original = await page.evaluate(() => {
-    const map = window.koolstofkaart?.map;
-    const ring = (x: number, y: number, size: number) =>
-      [
-        [x, y],
-        [x + size, y],
-        [x + size, y + size],
-        [x, y + size],
-        [x, y],
-      ].map(([px, py]) => {
-        const { lng, lat } = map?.unproject([px as number, py as number]) ?? { lng: 0, lat: 0 };
-        return [lng, lat];
-      });
-    const geometry = {
-      type: 'MultiPolygon' as const,
-      coordinates: [[ring(420, 320, 100)], [ring(640, 320, 100)]],
-    };
-    window.koolstofkaart?.store.getState().addArea({
-      id: 'multi',
-      name: 'Twee delen',
-      color: '#1a5fb4',
-      visible: true,
-      geometry,
-    });
-    return geometry;
-  });
+  const original = (await addAreaAtPixels(page, { id: 'multi', name: 'Twee delen' }, [
+    [pixelRing(420, 320, 100)],
+    [pixelRing(640, 320, 100)],
+  ])) as GeoJSON.MultiPolygon;
   await waitForAreaCount(page, 1);
   await tool(page, 'Selecteren');
   await clickPoints(page, [[690, 370]]);
@@ -230,30 +210,9 @@ test('in select, each part of an imported multipolygon can be edited, and undone
 
 test('an area with a hole, which terra-draw cannot edit, stays drawn in Select and says why', async () => {
   const { page, errors, context } = await openApp(browser);
-  await page.evaluate(() => {
-    const map = window.koolstofkaart?.map;
-    const ring = (x: number, y: number, size: number) =>
-      [
-        [x, y],
-        [x + size, y],
-        [x + size, y + size],
-        [x, y + size],
-        [x, y],
-      ].map(([px, py]) => {
-        const { lng, lat } = map?.unproject([px as number, py as number]) ?? { lng: 0, lat: 0 };
-        return [lng, lat];
-      });
-    window.koolstofkaart?.store.getState().addArea({
-      id: 'holed',
-      name: 'Met gat',
-      color: '#1a5fb4',
-      visible: true,
-      geometry: {
-        type: 'Polygon',
-        coordinates: [ring(420, 300, 200), ring(480, 360, 60).reverse()],
-      },
-    });
-  });
+  await addAreaAtPixels(page, { id: 'holed', name: 'Met gat' }, [
+    [pixelRing(420, 300, 200), pixelRing(480, 360, 60).reverse()],
+  ]);
   await waitForAreaCount(page, 1);
   await tool(page, 'Selecteren');
   await expect

@@ -88,3 +88,41 @@ export function squareAt(x: number, y: number, size: number): [number, number][]
     [x, y + size],
   ];
 }
+
+/** A closed square ring of map pixels, `size` wide, from (x, y). */
+export function pixelRing(x: number, y: number, size: number): [number, number][] {
+  return [...squareAt(x, y, size), [x, y]];
+}
+
+/**
+ * Adds an area (as an import would) whose polygons are given as rings of map pixels; one polygon
+ * gives a Polygon, more a MultiPolygon. Returns the geometry in WGS84.
+ */
+export function addAreaAtPixels(
+  page: Page,
+  area: { id: string; name: string },
+  polygons: [number, number][][][],
+): Promise<GeoJSON.Polygon | GeoJSON.MultiPolygon> {
+  return page.evaluate(
+    ({ area, polygons }) => {
+      const map = window.koolstofkaart?.map;
+      const coordinates = polygons.map((rings) =>
+        rings.map((ring) =>
+          ring.map(([x, y]) => {
+            const { lng, lat } = map?.unproject([x, y]) ?? { lng: 0, lat: 0 };
+            return [lng, lat];
+          }),
+        ),
+      );
+      const geometry =
+        coordinates.length === 1
+          ? { type: 'Polygon' as const, coordinates: coordinates[0] as number[][][] }
+          : { type: 'MultiPolygon' as const, coordinates };
+      window.koolstofkaart?.store
+        .getState()
+        .addArea({ ...area, color: '#1a5fb4', visible: true, geometry });
+      return geometry;
+    },
+    { area, polygons },
+  );
+}

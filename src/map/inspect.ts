@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { LonLat, RdPoint } from '../core/projection/rd';
 import type { LayerId } from '../core/raster/classes';
 import type { AppStore } from '../state/store';
+import { drawState } from './draw-host';
 
 /** Physical values (unit of the catalogue) of layers at one RD point; null where there is no data. */
 export type ValueReader = (
@@ -152,8 +153,22 @@ export function followInspect(map: MapLibreMap, store: AppStore, read: ValueRead
     if (state.layerViews !== previous.layerViews && lngLat && (pinned || !pending))
       void readAt(lngLat);
   });
+  // A drawing tool owns map clicks: they place vertices, not pins. When a shape's last click ends
+  // the tool, that same click's event is still to come, so pinning returns a task later.
+  let toolTimer: ReturnType<typeof setTimeout> | undefined;
+  const followTool = () => {
+    clearTimeout(toolTimer);
+    if (drawState.getState().tool !== null) inspectStatus.setState({ clickToPin: false });
+    else toolTimer = setTimeout(() => inspectStatus.setState({ clickToPin: true }), 0);
+  };
+  inspectStatus.setState({ clickToPin: drawState.getState().tool === null });
+  const unsubscribeTool = drawState.subscribe((state, previous) => {
+    if (state.tool !== previous.tool) followTool();
+  });
   return () => {
     unsubscribe();
+    unsubscribeTool();
+    clearTimeout(toolTimer);
     map.off('mousemove', onMove);
     map.off('mouseout', onOut);
     map.off('click', onClick);

@@ -48,6 +48,8 @@ test('a polygon closed on its first vertex becomes the selected area, measured i
   await expect
     .poll(() => page.locator('.area-row.selected .area-name').inputValue())
     .toBe('Vlak 1');
+  // The clicks placed vertices; none of them pinned the inspector.
+  expect(await page.getByText('Vastgezet punt').count()).toBe(0);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -1,6 +1,12 @@
 import type { AreaResult } from '../core/engine/types';
+import { addRanges, sumRanges } from '../core/estimate/range';
 import type { Estimate, MeasureResult, Range } from '../core/estimate/types';
-import { type KeyFigures, keyFiguresOf, stockValidHaOf } from '../core/export/key-figures';
+import {
+  type KeyFigures,
+  keyFiguresOf,
+  keyFiguresTotal,
+  weightedMean,
+} from '../core/export/key-figures';
 
 /** The figures the results panel shows for one area or for the total of several. */
 export interface ResultFigures extends KeyFigures {
@@ -17,10 +23,6 @@ export interface ResultFigures extends KeyFigures {
 }
 
 const ZERO: Range = { low: 0, central: 0, high: 0 };
-
-export function addRanges(a: Range, b: Range): Range {
-  return { low: a.low + b.low, central: a.central + b.central, high: a.high + b.high };
-}
 
 /** Figures by result: results are immutable, and the total over 10,000 areas asks for each. */
 const figuresCache = new WeakMap<AreaResult, ResultFigures>();
@@ -66,35 +68,6 @@ function sumRecords(records: Record<string, number>[]): Record<string, number> {
   return sum;
 }
 
-function weighted(
-  results: readonly AreaResult[],
-  value: (result: AreaResult) => number | null | undefined,
-  weight: (result: AreaResult) => number,
-): number | null {
-  let sum = 0;
-  let total = 0;
-  for (const result of results) {
-    const each = value(result);
-    if (each === null || each === undefined) continue;
-    sum += each * weight(result);
-    total += weight(result);
-  }
-  return total > 0 ? sum / total : null;
-}
-
-/** The sum of the ranges that are there (in order, into one object); null when none is. */
-function sumRange(ranges: (Range | null | undefined)[]): Range | null {
-  let sum: Range | null = null;
-  for (const range of ranges) {
-    if (!range) continue;
-    sum ??= { low: 0, central: 0, high: 0 };
-    sum.low += range.low;
-    sum.central += range.central;
-    sum.high += range.high;
-  }
-  return sum;
-}
-
 let lastTotal: { results: readonly AreaResult[]; figures: ResultFigures } | null = null;
 
 const sameResults = (a: readonly AreaResult[], b: readonly AreaResult[]) =>
@@ -115,10 +88,6 @@ export function totalOf(results: readonly AreaResult[]): ResultFigures {
 
 function computeTotal(results: readonly AreaResult[]): ResultFigures {
   const each = results.map(figuresOf);
-  const areaHa = each.reduce((sum, figures) => sum + figures.areaHa, 0);
-  const validHa = results.reduce((sum, result) => sum + (stockValidHaOf(result) ?? 0), 0);
-  const hasStockLayer = results.some((result) => stockValidHaOf(result) !== null);
-  const stockTotal = sumRange(each.map((figures) => figures.stockTotal));
   const measures = new Map<string, MeasureResult>();
   for (const figures of each) {
     for (const measure of figures.measures) {
@@ -145,55 +114,32 @@ function computeTotal(results: readonly AreaResult[]): ResultFigures {
     }
   }
   return {
-    areaHa,
-    coveragePct: hasStockLayer && areaHa > 0 ? (validHa / areaHa) * 100 : null,
-    sealedPct: weighted(
-      results,
-      (r) => r.layers.sealed?.mean,
-      (r) => r.layers.sealed?.valid_ha ?? 0,
-    ),
-    omMean: weighted(
-      results,
-      (r) => r.layers['organic-matter']?.mean,
-      (r) => r.layers['organic-matter']?.valid_ha ?? 0,
-    ),
-    stockMean:
-      stockTotal && validHa > 0
-        ? {
-            low: stockTotal.low / validHa,
-            central: stockTotal.central / validHa,
-            high: stockTotal.high / validHa,
-          }
-        : null,
-    stockTotal,
-    co2Total: sumRange(each.map((figures) => figures.co2Total)),
-    deficitTotal: sumRange(each.map((figures) => figures.deficitTotal)),
-    potentialYear: sumRange(each.map((figures) => figures.potentialYear)),
-    potentialHorizon: sumRange(each.map((figures) => figures.potentialHorizon)),
+    ...keyFiguresTotal(results, figuresOf),
+    potentialHorizon: sumRanges(each.map((figures) => figures.potentialHorizon)),
     measures: [...measures.values()],
     peat: peats.length
       ? {
           ha: peats.reduce((sum, peat) => sum + peat.ha, 0),
-          emission_t_co2_per_yr: sumRange(peats.map((peat) => peat.emission_t_co2_per_yr)) ?? ZERO,
-          avoided_t_co2_per_yr: sumRange(peats.map((peat) => peat.avoided_t_co2_per_yr)) ?? ZERO,
+          emission_t_co2_per_yr: sumRanges(peats.map((peat) => peat.emission_t_co2_per_yr)) ?? ZERO,
+          avoided_t_co2_per_yr: sumRanges(peats.map((peat) => peat.avoided_t_co2_per_yr)) ?? ZERO,
         }
       : null,
     sealing: sealings.length
       ? {
           share_now:
-            weighted(
+            weightedMean(
               results,
               (r) => r.estimate?.sealing.share_now,
               (r) => r.area_ha,
             ) ?? 0,
           share_plan:
-            weighted(
+            weightedMean(
               results,
               (r) => r.estimate?.sealing.share_plan,
               (r) => r.area_ha,
             ) ?? 0,
-          loss_t_c: sumRange(sealings.map((sealing) => sealing.loss_t_c)) ?? ZERO,
-          gain_t_c_horizon: sumRange(sealings.map((sealing) => sealing.gain_t_c_horizon)) ?? ZERO,
+          loss_t_c: sumRanges(sealings.map((sealing) => sealing.loss_t_c)) ?? ZERO,
+          gain_t_c_horizon: sumRanges(sealings.map((sealing) => sealing.gain_t_c_horizon)) ?? ZERO,
         }
       : null,
     horizonYears: each.find((figures) => figures.horizonYears !== null)?.horizonYears ?? null,

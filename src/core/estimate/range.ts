@@ -20,6 +20,16 @@ export function addRanges(a: Range, b: Range): Range {
   return { low: a.low + b.low, central: a.central + b.central, high: a.high + b.high };
 }
 
+/** The sum of the ranges that are there, lows with lows; null when none is. */
+export function sumRanges(ranges: Iterable<Range | null | undefined>): Range | null {
+  let sum: Range | null = null;
+  for (const range of ranges) {
+    if (!range) continue;
+    sum = sum ? addRanges(sum, range) : { ...range };
+  }
+  return sum;
+}
+
 /** Part-wise product of two ranges of non-negative numbers. */
 export function multiplyRanges(a: Range, b: Range): Range {
   return { low: a.low * b.low, central: a.central * b.central, high: a.high * b.high };

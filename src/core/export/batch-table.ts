@@ -4,38 +4,19 @@
  * weighted by the hectares with data. Pure, so the app, exports and tests share it.
  */
 import type { AreaResult } from '../engine/types';
-import type { Range } from '../estimate/types';
-import { keyFiguresOf, stockValidHaOf } from './key-figures';
+import { type KeyFigures, keyFiguresOf, keyFiguresTotal } from './key-figures';
 
-export interface BatchRow {
+/** One area's row: its key figures (null until it has a result). */
+export type BatchRow = {
   /** Position in the input (0-based): the tie-breaker that keeps sorting stable. */
   index: number;
   id: string;
   name: string;
   /** False while the area has no result yet (queued, running or cancelled). */
   done: boolean;
-  areaHa: number | null;
-  /** Valid ha of the stock layer (else organic matter) / area, 0-100. */
-  coveragePct: number | null;
-  /** Mean sealed share now, 0-100. */
-  sealedPct: number | null;
-  /** Mean organic matter, mass %. */
-  omMean: number | null;
-  /** t C/ha. */
-  stockMean: Range | null;
-  /** t C. */
-  stockTotal: Range | null;
-  /** t CO2. */
-  co2Total: Range | null;
-  /** t C. */
-  deficitTotal: Range | null;
-  /** t CO2/yr under the scenario. */
-  potentialYear: Range | null;
-  /** Weights of the totals' means: valid ha of the stock, sealed and organic-matter layers. */
-  stockValidHa: number;
-  sealedValidHa: number;
-  omValidHa: number;
-}
+  /** The result the figures come from, for the totals. */
+  result: AreaResult | null;
+} & { [Key in keyof KeyFigures]: KeyFigures[Key] | null };
 
 /** The sortable columns, in table order. */
 export const BATCH_COLUMNS = [
@@ -60,11 +41,12 @@ export function batchRowOf(
   area: { id: string; name: string },
   result: AreaResult | undefined,
 ): BatchRow {
-  const empty: BatchRow = {
-    index,
-    id: area.id,
-    name: area.name,
+  const row = { index, id: area.id, name: area.name };
+  if (result) return { ...row, ...keyFiguresOf(result), done: true, result };
+  return {
+    ...row,
     done: false,
+    result: null,
     areaHa: null,
     coveragePct: null,
     sealedPct: null,
@@ -74,20 +56,6 @@ export function batchRowOf(
     co2Total: null,
     deficitTotal: null,
     potentialYear: null,
-    stockValidHa: 0,
-    sealedValidHa: 0,
-    omValidHa: 0,
-  };
-  if (!result) return empty;
-  const sealed = result.layers.sealed;
-  const organicMatter = result.layers['organic-matter'];
-  return {
-    ...empty,
-    ...keyFiguresOf(result),
-    done: true,
-    stockValidHa: stockValidHaOf(result) ?? 0,
-    sealedValidHa: sealed?.mean == null ? 0 : sealed.valid_ha,
-    omValidHa: organicMatter?.mean == null ? 0 : organicMatter.valid_ha,
   };
 }
 
@@ -124,83 +92,13 @@ export function sortRows(
   return keyed.map((entry) => entry.row);
 }
 
-function addRange(sum: Range | null, range: Range | null): Range | null {
-  if (range === null) return sum;
-  if (sum === null) return { ...range };
-  return {
-    low: sum.low + range.low,
-    central: sum.central + range.central,
-    high: sum.high + range.high,
-  };
-}
-
 /** Totals of the rows with a result; `count` of them. Overlapping areas count twice. */
-export interface BatchTotals {
+export interface BatchTotals extends KeyFigures {
   count: number;
-  areaHa: number;
-  coveragePct: number | null;
-  sealedPct: number | null;
-  omMean: number | null;
-  stockMean: Range | null;
-  stockTotal: Range | null;
-  co2Total: Range | null;
-  deficitTotal: Range | null;
-  potentialYear: Range | null;
 }
 
-/**
- * Sums of hectares and tonnes (lows with lows, highs with highs); the coverage, sealed share and
- * organic matter weighted by the hectares with data; the mean stock = total stock / stock ha.
- */
+/** The totals of the rows with a result, by the one rule of `keyFiguresTotal`. */
 export function batchTotals(rows: readonly BatchRow[]): BatchTotals {
-  let count = 0;
-  let areaHa = 0;
-  let stockValidHa = 0;
-  let sealedSum = 0;
-  let sealedHa = 0;
-  let omSum = 0;
-  let omHa = 0;
-  let hasStockLayer = false;
-  let stockTotal: Range | null = null;
-  let co2Total: Range | null = null;
-  let deficitTotal: Range | null = null;
-  let potentialYear: Range | null = null;
-  for (const row of rows) {
-    if (!row.done) continue;
-    count++;
-    areaHa += row.areaHa ?? 0;
-    if (row.coveragePct !== null) hasStockLayer = true;
-    stockValidHa += row.stockValidHa;
-    if (row.sealedPct !== null) {
-      sealedSum += row.sealedPct * row.sealedValidHa;
-      sealedHa += row.sealedValidHa;
-    }
-    if (row.omMean !== null) {
-      omSum += row.omMean * row.omValidHa;
-      omHa += row.omValidHa;
-    }
-    stockTotal = addRange(stockTotal, row.stockTotal);
-    co2Total = addRange(co2Total, row.co2Total);
-    deficitTotal = addRange(deficitTotal, row.deficitTotal);
-    potentialYear = addRange(potentialYear, row.potentialYear);
-  }
-  return {
-    count,
-    areaHa,
-    coveragePct: hasStockLayer && areaHa > 0 ? (stockValidHa / areaHa) * 100 : null,
-    sealedPct: sealedHa > 0 ? sealedSum / sealedHa : null,
-    omMean: omHa > 0 ? omSum / omHa : null,
-    stockMean:
-      stockTotal && stockValidHa > 0
-        ? {
-            low: stockTotal.low / stockValidHa,
-            central: stockTotal.central / stockValidHa,
-            high: stockTotal.high / stockValidHa,
-          }
-        : null,
-    stockTotal,
-    co2Total,
-    deficitTotal,
-    potentialYear,
-  };
+  const results = rows.flatMap((row) => (row.result ? [row.result] : []));
+  return { count: results.length, ...keyFiguresTotal(results) };
 }

@@ -1,4 +1,5 @@
 import type { AreaResult } from '../engine/types';
+import { sumRanges } from '../estimate/range';
 import type { Range } from '../estimate/types';
 
 /** The key figures of one area (DESIGN.md 7.4), as the results panel and the batch table show them. */
@@ -45,5 +46,65 @@ export function keyFiguresOf(result: AreaResult): KeyFigures {
     co2Total: estimate?.stock_t_co2 ?? null,
     deficitTotal: estimate?.deficit_t_c ?? null,
     potentialYear: estimate?.potential_t_co2_per_yr ?? null,
+  };
+}
+
+/** Mean of `value` over the items that have one, weighted by `weight`; null when none has. */
+export function weightedMean<T>(
+  items: readonly T[],
+  value: (item: T) => number | null | undefined,
+  weight: (item: T) => number,
+): number | null {
+  let sum = 0;
+  let total = 0;
+  for (const item of items) {
+    const each = value(item);
+    if (each === null || each === undefined) continue;
+    sum += each * weight(item);
+    total += weight(item);
+  }
+  return total > 0 ? sum / total : null;
+}
+
+/**
+ * The key figures of several areas together: hectares and tonnes add up (lows with lows, highs
+ * with highs); coverage, sealed share and organic matter are weighted by the hectares with data;
+ * the mean stock is the total stock over the stock layer's valid hectares. Overlaps count twice.
+ * `figuresOf` may hand out figures already derived (the results panel caches them per result).
+ */
+export function keyFiguresTotal(
+  results: readonly AreaResult[],
+  figuresOf: (result: AreaResult) => KeyFigures = keyFiguresOf,
+): KeyFigures {
+  const each = results.map(figuresOf);
+  const areaHa = each.reduce((sum, figures) => sum + figures.areaHa, 0);
+  const validHa = results.reduce((sum, result) => sum + (stockValidHaOf(result) ?? 0), 0);
+  const hasStockLayer = results.some((result) => stockValidHaOf(result) !== null);
+  const stockTotal = sumRanges(each.map((figures) => figures.stockTotal));
+  return {
+    areaHa,
+    coveragePct: hasStockLayer && areaHa > 0 ? (validHa / areaHa) * 100 : null,
+    sealedPct: weightedMean(
+      results,
+      (result) => result.layers.sealed?.mean,
+      (result) => result.layers.sealed?.valid_ha ?? 0,
+    ),
+    omMean: weightedMean(
+      results,
+      (result) => result.layers['organic-matter']?.mean,
+      (result) => result.layers['organic-matter']?.valid_ha ?? 0,
+    ),
+    stockMean:
+      stockTotal && validHa > 0
+        ? {
+            low: stockTotal.low / validHa,
+            central: stockTotal.central / validHa,
+            high: stockTotal.high / validHa,
+          }
+        : null,
+    stockTotal,
+    co2Total: sumRanges(each.map((figures) => figures.co2Total)),
+    deficitTotal: sumRanges(each.map((figures) => figures.deficitTotal)),
+    potentialYear: sumRanges(each.map((figures) => figures.potentialYear)),
   };
 }

@@ -1,7 +1,8 @@
-import { isInRdAreaOfUse } from '../projection/rd';
+import { isInRdAreaOfUse, rdToWgs84 } from '../projection/rd';
 import type { ErrorKind, MessageParams, NoticeKind } from '../result';
 import type { Transform } from './crs';
 import { signedRingArea } from './geometry';
+import { checkNesting } from './nesting';
 import type { Position2 } from './raw';
 import { findSelfIntersection } from './self-intersection';
 import { splitAtCrossings } from './unkink';
@@ -204,7 +205,27 @@ export function validatePolygons(
     rdParts.push(rdRings.filter((_, i) => keep[i]));
     lonLatParts.push(lonLatRings.filter((_, i) => keep[i]));
   }
+  const nesting = checkNesting(rdParts);
+  if (!nesting.ok) return { ok: false, kind: 'self-intersection', ...located(nesting) };
+  const keptRings = nesting.keptRings;
+  const finalLonLat = keptRings
+    ? lonLatParts.map((rings, p) => (keptRings[p] as number[]).map((r) => rings[r] as Position2[]))
+    : nesting.parts.map((rings) => rings.map((ring) => ring.map(toLonLat)));
   const notices: FeatureNotice[] = [];
+  if (nesting.holesOutside) {
+    notices.push({
+      kind: 'repaired',
+      code: 'import.holeOutsideDropped',
+      params: { count: nesting.holesOutside },
+    });
+  }
+  if (nesting.overlapAt) {
+    notices.push({
+      kind: 'repaired',
+      code: 'import.partsDissolved',
+      params: { ...where(nesting.overlapAt), parts: nesting.partsDissolved },
+    });
+  }
   for (const params of split)
     notices.push({ kind: 'repaired', code: 'import.selfIntersectionSplit', params });
   if (closed)
@@ -216,7 +237,22 @@ export function validatePolygons(
       params: { duplicates, spikes, holes: holesDropped },
     });
   }
-  return { ok: true, rd: rdParts, lonLat: lonLatParts, notices };
+  return { ok: true, rd: nesting.parts, lonLat: finalLonLat, notices };
+}
+
+function toLonLat(p: Position2): Position2 {
+  const [lon, lat] = rdToWgs84(p);
+  return [lon, lat];
+}
+
+/** Message parameters of an RD point: RD to 0.1 m, WGS84 to 6 decimals. */
+function where(point: Position2): MessageParams {
+  const [lon, lat] = toLonLat(point);
+  return { x: round(point[0], 1), y: round(point[1], 1), lon: round(lon, 6), lat: round(lat, 6) };
+}
+
+function located(refusal: { code: string; point: Position2; part: number }) {
+  return { code: refusal.code, params: { ...where(refusal.point), part: refusal.part } };
 }
 
 /** The WGS84 position of an RD point on the outline, interpolated along its nearest segment. */

@@ -1,48 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { rdToWgs84 } from '../core/projection/rd';
-import { parseCatalogue, wgs84BoundsOfRdBox } from './dataset';
-
-const catalogue = {
-  id: 'demo',
-  title: { nl: 'Demo', en: 'Demo' },
-  crs: 'EPSG:28992',
-  bbox_rd: [140000, 440000, 160000, 456000],
-  synthetic: true,
-  attribution: { nl: 'synthetisch', en: 'synthetic' },
-  layers: [{ id: 'carbon-stock', title: { nl: 'Voorraad', en: 'Stock' }, unit: 't C/ha' }],
-};
-
-test('a well-formed catalogue passes', () => {
-  const result = parseCatalogue(catalogue);
-  expect(result.ok).toBe(true);
-});
-
-test("the committed demo catalogue passes the map's checks", () => {
-  const path = resolve(import.meta.dirname, '../../data/demo/catalogue.json');
-  const result = parseCatalogue(JSON.parse(readFileSync(path, 'utf8')));
-  expect(result.ok).toBe(true);
-  if (result.ok) expect(result.value.layers.map((layer) => layer.id)).toContain('carbon-stock');
-});
-
-test('a catalogue without a usable box or layers is unreadable, naming the part', () => {
-  const bad = [
-    { ...catalogue, bbox_rd: [1, 2, 3] },
-    { ...catalogue, bbox_rd: [160000, 440000, 140000, 456000] },
-    { ...catalogue, layers: [] },
-    { ...catalogue, layers: [{ id: 'unknown', title: { nl: '', en: '' }, unit: '' }] },
-    'not json object',
-  ];
-  for (const value of bad) {
-    const result = parseCatalogue(value);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error.kind).toBe('unreadable');
-      expect(result.error.code).toBe('map.datasetInvalid');
-    }
-  }
-});
+import { wgs84BoundsOfRdBox } from './dataset';
 
 test('the WGS84 bounds of an RD box contain its corners and hug them', async () => {
   const box = [140000, 440000, 160000, 456000] as const;

@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
+import { validateCatalogue } from '../core/raster/catalogue';
 import type { Catalogue } from '../core/raster/catalogue-types';
-import { BASE_LAYER_IDS, DERIVED_LAYER_IDS } from '../core/raster/classes';
 import { fail, ok, type Result } from '../core/result';
 
 /** Where the app finds its dataset: the committed synthetic demo. */
@@ -14,31 +14,8 @@ export interface Dataset {
   context: FeatureCollection;
 }
 
-const KNOWN_LAYER_IDS: readonly string[] = [...BASE_LAYER_IDS, ...DERIVED_LAYER_IDS];
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Checks the parts of a catalogue the map relies on; returns it typed or an `unreadable` error. */
-export function parseCatalogue(value: unknown): Result<Catalogue> {
-  const invalid = (detail: string) =>
-    fail<Catalogue>('unreadable', 'map.datasetInvalid', { detail });
-  if (!isRecord(value)) return invalid('not an object');
-  const bbox = value.bbox_rd;
-  if (!Array.isArray(bbox) || bbox.length !== 4 || !bbox.every(Number.isFinite)) {
-    return invalid('bbox_rd');
-  }
-  if (bbox[0] >= bbox[2] || bbox[1] >= bbox[3]) return invalid('bbox_rd');
-  if (!Array.isArray(value.layers) || value.layers.length === 0) return invalid('layers');
-  for (const layer of value.layers) {
-    if (!isRecord(layer) || typeof layer.id !== 'string' || !KNOWN_LAYER_IDS.includes(layer.id)) {
-      return invalid(`layer ${isRecord(layer) ? String(layer.id) : '?'}`);
-    }
-    if (!isRecord(layer.title) || typeof layer.unit !== 'string')
-      return invalid(`layer ${layer.id}`);
-  }
-  return ok(value as unknown as Catalogue);
 }
 
 async function fetchJson(url: string, signal?: AbortSignal): Promise<Result<unknown>> {
@@ -75,7 +52,8 @@ export async function loadCatalogue(
   const catalogueUrl = new URL(url, window.location.href).href;
   const raw = await fetchJson(catalogueUrl, signal);
   if (!raw.ok) return raw;
-  const catalogue = parseCatalogue(raw.value);
+  // One validator for the map and the engine (src/core/raster/catalogue.ts).
+  const catalogue = validateCatalogue(raw.value);
   if (!catalogue.ok) return catalogue;
   return ok({ catalogue: catalogue.value, catalogueUrl });
 }

@@ -5,7 +5,13 @@ import { type Legend, legendFor } from '../core/tiles/palettes';
 /** What goes around the map in the image, already in the page language. */
 export interface MapImageOverlay {
   /** Visible layers, top of the map first. */
-  layers: { meta: CatalogueLayer; title: string; classTitle: (code: number) => string }[];
+  layers: {
+    meta: CatalogueLayer;
+    title: string;
+    /** The unit in the page language. */
+    unit: string;
+    classTitle: (code: number) => string;
+  }[];
   /** Attribution as the map shows it. */
   attribution: string;
   /** "synthetisch / synthetic" when demo data is shown; null otherwise. */
@@ -86,7 +92,7 @@ function drawLegend(
   context.font = `11px ${FONT}`;
   const synthetic =
     entry.meta.synthetic && overlay.syntheticLabel ? ` · ${overlay.syntheticLabel}` : '';
-  context.fillText(`${legend.unit}${synthetic}`, x, y + 12 + LINE - 2, LEGEND_WIDTH - PAD);
+  context.fillText(`${entry.unit}${synthetic}`, x, y + 12 + LINE - 2, LEGEND_WIDTH - PAD);
   let top = y + LINE * 2;
   if (legend.kind === 'classes') {
     for (const each of legend.classes) {

@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { localizedText } from '../core/raster/catalogue-types';
 import type { LayerId } from '../core/raster/classes';
 import { i18next } from '../i18n';
 import { exportMapPng, type MapImageOverlay, mapAttribution } from '../map/export-png';
@@ -26,6 +27,7 @@ export function mapOverlay(): MapImageOverlay {
     layers: visible.map((meta) => ({
       meta,
       title: meta.title[state.language],
+      unit: localizedText(meta.unit, state.language),
       classTitle: (code) =>
         meta.classes?.find((each) => each.code === code)?.title[state.language] ?? String(code),
     })),

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CatalogueLayer } from '../core/raster/catalogue-types';
+import { type CatalogueLayer, localizedText } from '../core/raster/catalogue-types';
 import { useAppState } from '../state/use-app-state';
 import { formatNumber } from './format';
 
@@ -19,7 +19,9 @@ export function LayerInfo(props: { layer: CatalogueLayer; id: string }) {
       <dt>{t('layers.licence')}</dt>
       <dd>{layer.licence}</dd>
       <dt>{t('layers.unit')}</dt>
-      <dd>{layer.kind === 'categorical' ? t('layers.classes') : layer.unit}</dd>
+      <dd>
+        {layer.kind === 'categorical' ? t('layers.classes') : localizedText(layer.unit, language)}
+      </dd>
       {layer.synthetic && (
         <>
           <dt>{t('layers.nature')}</dt>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CatalogueLayer } from '../core/raster/catalogue-types';
+import { type CatalogueLayer, localizedText } from '../core/raster/catalogue-types';
 import { legendFor } from '../core/tiles/palettes';
 import { useAppState } from '../state/use-app-state';
 import { formatNumber, labelDecimalsFor } from './format';
@@ -43,7 +43,7 @@ export function Legend(props: { layer: CatalogueLayer }) {
   return (
     <figure className="legend" aria-label={t('layers.legendOf', { title })}>
       <figcaption className="legend-caption">
-        {legend.unit} {synthetic}
+        {localizedText(legend.unit, language)} {synthetic}
       </figcaption>
       <div className="legend-ramp" style={{ background: gradient }} />
       <div className="legend-values">

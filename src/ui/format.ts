@@ -1,4 +1,4 @@
-import type { CatalogueLayer } from '../core/raster/catalogue-types';
+import { type CatalogueLayer, localizedText } from '../core/raster/catalogue-types';
 import type { Language } from '../state/settings-slice';
 
 const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
@@ -41,5 +41,5 @@ export function formatLayerValue(
     const entry = layer.classes?.find((item) => item.code === value);
     return entry ? entry.title[language] : null;
   }
-  return `${formatNumber(value, language, decimalsFor(value))} ${layer.unit}`;
+  return `${formatNumber(value, language, decimalsFor(value))} ${localizedText(layer.unit, language)}`;
 }

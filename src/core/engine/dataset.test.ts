@@ -25,7 +25,7 @@ const catalogue: Catalogue = {
   crs: 'EPSG:28992',
   bbox_rd: [150_000, 460_000, 160_000, 470_000],
   synthetic: false,
-  attribution: { nl: '', en: '' },
+  attribution: { nl: 'test', en: 'test' },
   layers: [
     syntheticMeta('carbon-stock', { file: 'stock.tif', synthetic: false }),
     syntheticMeta('sealed', { file: 'broken.tif', synthetic: false }),

@@ -1,4 +1,5 @@
-import type { Catalogue, CatalogueLayer } from '../raster/catalogue-types';
+import { validateCatalogue } from '../raster/catalogue';
+import type { Catalogue } from '../raster/catalogue-types';
 import type { LayerId } from '../raster/classes';
 import { type ByteSource, openRaster } from '../raster/raster-source';
 import { fail, ok, type Result } from '../result';
@@ -22,21 +23,6 @@ export function layerSource(location: CatalogueLocation, file: string): ByteSour
   const slash = location.path.lastIndexOf('/');
   const folder = slash >= 0 ? location.path.slice(0, slash + 1) : '';
   return { kind: 'path', path: file.startsWith('/') ? file : `${folder}${file}` };
-}
-
-function isCatalogue(value: unknown): value is Catalogue {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as Partial<Catalogue>;
-  return (
-    Array.isArray(candidate.layers) &&
-    candidate.layers.every(
-      (layer: unknown) =>
-        typeof layer === 'object' &&
-        layer !== null &&
-        typeof (layer as CatalogueLayer).id === 'string' &&
-        typeof (layer as CatalogueLayer).kind === 'string',
-    )
-  );
 }
 
 /** Reads and checks a catalogue file. */
@@ -64,9 +50,8 @@ export async function readCatalogue(
   } catch {
     return fail('unreadable', 'analysis.datasetUnreadable', { file: where });
   }
-  if (!isCatalogue(parsed))
-    return fail('unreadable', 'analysis.datasetUnreadable', { file: where });
-  return ok(parsed);
+  // One validator for the map and the engine (src/core/raster/catalogue.ts).
+  return validateCatalogue(parsed);
 }
 
 export interface OpenOptions {

@@ -9,7 +9,7 @@ describe('planAnalysis', () => {
     const layers = syntheticLayers(grid);
     const stock = layers.find((layer) => layer.id === 'carbon-stock');
     if (!stock) throw new Error('stock');
-    stock.meta.stock_range = { low: 0.9, high: 1.2 };
+    stock.meta.stock_range = [0.9, 1.2];
     const plan = planAnalysis(layers);
     expect(plan.groups).toHaveLength(1);
     expect(plan.cross).toBe(true);
@@ -18,6 +18,14 @@ describe('planAnalysis', () => {
       stockRange: { low: 0.9, high: 1.2 },
       synthetic: true,
     });
+  });
+
+  test('a measured stock layer without a catalogue range has low = high = central', () => {
+    const layers = syntheticLayers(grid);
+    const stock = layers.find((layer) => layer.id === 'carbon-stock');
+    if (!stock) throw new Error('stock');
+    delete stock.meta.stock_range;
+    expect(planAnalysis(layers).estimate?.stockRange).toEqual({ low: 1, high: 1 });
   });
 
   test('a stock layer derived from organic matter is recomputed from organic matter', () => {

@@ -90,9 +90,13 @@ export function planAnalysis(layers: EngineLayer[]): AnalysisPlan {
     const fromOrganicMatter =
       !stockInReference ||
       (stock?.meta.derived_from === 'organic-matter' && inReference('organic-matter'));
-    const range = stockInReference
-      ? (stock.meta.stock_range ?? (fromOrganicMatter ? OM_STOCK_RANGE : { low: 1, high: 1 }))
-      : OM_STOCK_RANGE;
+    // A measured stock layer: low = high = central unless its catalogue gives [low, high].
+    const given = stockInReference ? stock.meta.stock_range : undefined;
+    const range = given
+      ? { low: given[0], high: given[1] }
+      : stockInReference && !fromOrganicMatter
+        ? { low: 1, high: 1 }
+        : OM_STOCK_RANGE;
     estimate = {
       stockSource: fromOrganicMatter ? 'organic-matter' : 'layer',
       stockRange: { low: range.low, high: range.high },

@@ -145,7 +145,7 @@ describe('validateCatalogue', () => {
     [
       'a stock range below 1 on the high side',
       (c) => {
-        layer(c, 1).stock_range = { low: 0.87, high: 0.9 };
+        layer(c, 1).stock_range = [0.87, 0.9];
       },
       'layers[1].stock_range',
     ],
@@ -175,4 +175,94 @@ describe('validateCatalogue', () => {
       if (!result.ok) expect(result.error.params?.count).toBe(problems.length);
     });
   }
+});
+
+/** The demo catalogue with every key of a data package (DESIGN 8.1). */
+function packaged(): Json {
+  const c = demo();
+  c.municipality = { code: 'GM0289', name: 'Wageningen' };
+  c.created = '2026-11-23';
+  c.builder = { name: 'koolstofkaart', version: '0.1.0' };
+  c.outline = 'outline.geojson';
+  c.sources = [
+    {
+      id: 'bro-bodemkaart',
+      title: { nl: 'BRO Bodemkaart', en: 'BRO soil map' },
+      url: 'https://service.pdok.nl/bzk/bro-bodemkaart/wms/v1_0',
+      sha256: 'a'.repeat(64),
+      read: '2026-11-23T10:00:00Z',
+      licence: 'CC0 1.0',
+      request: 'https://service.pdok.nl/bzk/bro-bodemkaart/wms/v1_0?request=GetMap',
+    },
+  ];
+  return c;
+}
+
+describe('data package keys (DESIGN 8.1)', () => {
+  test('a catalogue with every package key passes, as a package too', () => {
+    expect(catalogueProblems(packaged(), { package: true })).toEqual([]);
+  });
+
+  test('a localized unit passes; a unit without English does not', () => {
+    const c = packaged();
+    layer(c, 0).unit = { nl: 'procent', en: 'percent' };
+    expect(catalogueProblems(c)).toEqual([]);
+    layer(c, 0).unit = { nl: 'procent' };
+    expect(catalogueProblems(c).map((p) => p.path)).toContain('layers[0].unit.en');
+  });
+
+  test('a package must carry all its keys; a bare catalogue need not', () => {
+    const c = demo();
+    for (const key of ['municipality', 'created', 'builder', 'outline', 'sources']) delete c[key];
+    expect(catalogueProblems(c)).toEqual([]);
+    expect(catalogueProblems(c, { package: true }).map((p) => p.path)).toEqual([
+      'municipality',
+      'created',
+      'builder',
+      'outline',
+      'sources',
+    ]);
+  });
+
+  const source = (c: Json) => (c.sources as Json[])[0] as Json;
+  // [case, the object to change, key, new value (undefined: remove), path named]
+  const broken: [string, (c: Json) => Json, string, unknown, string][] = [
+    [
+      'a municipality code without GM',
+      (c) => c,
+      'municipality',
+      { code: '0289', name: 'W' },
+      'municipality',
+    ],
+    ['a created date that is not ISO', (c) => c, 'created', '23 nov 2026', 'created'],
+    ['a builder without version', (c) => c, 'builder', { name: 'x' }, 'builder'],
+    ['an outline outside the package', (c) => c, 'outline', '../outline.geojson', 'outline'],
+    ['sources that are not a list', (c) => c, 'sources', {}, 'sources'],
+    ['a source without url or file', source, 'url', undefined, 'sources[0].url'],
+    ['a source with a short sha256', source, 'sha256', 'abc', 'sources[0].sha256'],
+    ['a source read at no time', source, 'read', 'yesterday', 'sources[0].read'],
+    [
+      'a stock range as an object',
+      (c) => layer(c, 1),
+      'stock_range',
+      { low: 0.87, high: 1.15 },
+      'layers[1].stock_range',
+    ],
+  ];
+  for (const [name, part, key, value, path] of broken) {
+    test(`refuses ${name}, naming ${path}`, () => {
+      const c = packaged();
+      const target = part(c);
+      if (value === undefined) delete target[key];
+      else target[key] = value;
+      expect(catalogueProblems(c).map((p) => p.path)).toContain(path);
+    });
+  }
+
+  test('in a package, a layer file must stay inside the package', () => {
+    const c = packaged();
+    layer(c, 0).file = '/etc/organic-matter.tif';
+    expect(catalogueProblems(c)).toEqual([]);
+    expect(catalogueProblems(c, { package: true }).map((p) => p.path)).toEqual(['layers[0].file']);
+  });
 });

@@ -112,7 +112,8 @@ function checkLayer(check: Checker, layer: unknown, path: string, seen: Set<stri
     seen.add(String(layer.id));
   }
   check.localized(layer.title, `${path}.title`);
-  check.expect(isText(layer.unit), `${path}.unit`, 'a unit');
+  if (isObject(layer.unit)) check.localized(layer.unit, `${path}.unit`);
+  else check.expect(isText(layer.unit), `${path}.unit`, 'a unit, or one with nl and en texts');
   check.expect(KINDS.includes(String(layer.kind)), `${path}.kind`, KINDS.join(' | '));
   check.expect(isText(layer.palette), `${path}.palette`, 'a palette id');
   check.expect(
@@ -143,13 +144,14 @@ function checkLayer(check: Checker, layer: unknown, path: string, seen: Set<stri
   if (layer.stock_range !== undefined) {
     const r = layer.stock_range;
     const good =
-      isObject(r) &&
-      isFiniteNumber(r.low) &&
-      isFiniteNumber(r.high) &&
-      r.low > 0 &&
-      r.low <= 1 &&
-      r.high >= 1;
-    check.expect(good, `${path}.stock_range`, '{low, high} with 0 < low <= 1 <= high');
+      Array.isArray(r) &&
+      r.length === 2 &&
+      isFiniteNumber(r[0]) &&
+      isFiniteNumber(r[1]) &&
+      r[0] > 0 &&
+      r[0] <= 1 &&
+      r[1] >= 1;
+    check.expect(good, `${path}.stock_range`, '[low, high] factors with 0 < low <= 1 <= high');
   }
   if (layer.derived_from !== undefined)
     check.expect(
@@ -159,8 +161,88 @@ function checkLayer(check: Checker, layer: unknown, path: string, seen: Set<stri
     );
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+function isIsoDate(value: unknown): boolean {
+  return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** A relative file name inside the package: no folder above it, no absolute path, no URL. */
+function isInsideFile(value: unknown): boolean {
+  return (
+    isText(value) &&
+    !value.startsWith('/') &&
+    !value.includes('\\') &&
+    !/^[a-z][a-z0-9+.-]*:/i.test(value) &&
+    !value.split('/').includes('..')
+  );
+}
+
+function checkSource(check: Checker, source: unknown, path: string): void {
+  if (!check.expect(isObject(source), path, 'a source object') || !isObject(source)) return;
+  check.expect(isText(source.id), `${path}.id`, 'an id');
+  if (isObject(source.title)) check.localized(source.title, `${path}.title`);
+  else check.expect(isText(source.title), `${path}.title`, 'a title');
+  check.expect(
+    isText(source.url) || isText(source.file),
+    `${path}.url`,
+    'a url or a file it was read from',
+  );
+  check.expect(
+    typeof source.sha256 === 'string' && /^[0-9a-f]{64}$/.test(source.sha256),
+    `${path}.sha256`,
+    'the sha256 of the bytes read, 64 lower-case hex digits',
+  );
+  check.expect(isIsoDate(source.read), `${path}.read`, 'an ISO timestamp');
+  check.expect(isText(source.licence), `${path}.licence`, 'a licence');
+  check.expect(isText(source.request), `${path}.request`, 'the URL or command of the request');
+}
+
+/**
+ * The keys DESIGN 8.1 adds for a data package. Each is checked when present; `required` (a
+ * package, not a bare catalogue) also demands that every one is there.
+ */
+function checkPackageKeys(check: Checker, value: Json, required: boolean): void {
+  const present = (key: string) => required || value[key] !== undefined;
+  if (present('municipality')) {
+    const m = value.municipality;
+    check.expect(
+      m === null || (isObject(m) && /^GM\d{4}$/.test(String(m.code)) && isText(m.name)),
+      'municipality',
+      '{"code":"GM0000","name":…} or null',
+    );
+  }
+  if (present('created'))
+    check.expect(isIsoDate(value.created), 'created', 'an ISO date such as 2026-11-23');
+  if (present('builder')) {
+    const b = value.builder;
+    check.expect(
+      isObject(b) && isText(b.name) && isText(b.version),
+      'builder',
+      '{"name","version"} of the program that made it',
+    );
+  }
+  if (present('outline'))
+    check.expect(isInsideFile(value.outline), 'outline', 'a file name inside the package');
+  if (present('sources')) {
+    if (check.expect(Array.isArray(value.sources), 'sources', 'a list of sources'))
+      (value.sources as unknown[]).forEach((source, i) => {
+        checkSource(check, source, `sources[${i}]`);
+      });
+  }
+}
+
+/** Checks of `catalogueProblems` and `validateCatalogue`. */
+export interface CatalogueCheckOptions {
+  /** A data package (DESIGN 8.1): its own keys are required, layer files stay inside it. */
+  package?: boolean;
+}
+
 /** Every problem of a would-be catalogue (empty when it is valid). */
-export function catalogueProblems(value: unknown): CatalogueProblem[] {
+export function catalogueProblems(
+  value: unknown,
+  options: CatalogueCheckOptions = {},
+): CatalogueProblem[] {
   const check = new Checker();
   if (!check.expect(isObject(value), '$', 'a catalogue object') || !isObject(value))
     return check.problems;
@@ -180,12 +262,18 @@ export function catalogueProblems(value: unknown): CatalogueProblem[] {
   check.expect(typeof value.synthetic === 'boolean', 'synthetic', 'true or false');
   check.localized(value.attribution, 'attribution');
   if (value.context !== undefined) check.expect(isText(value.context), 'context', 'a file name');
+  checkPackageKeys(check, value, options.package === true);
   const layers = value.layers;
   if (check.expect(Array.isArray(layers) && layers.length > 0, 'layers', 'a list of layers')) {
     const seen = new Set<string>();
     (layers as unknown[]).forEach((layer, i) => {
       checkLayer(check, layer, `layers[${i}]`, seen);
     });
+    if (options.package)
+      (layers as unknown[]).forEach((layer, i) => {
+        if (isObject(layer) && layer.file !== undefined)
+          check.expect(isInsideFile(layer.file), `layers[${i}].file`, 'a file inside the package');
+      });
     if (value.synthetic === true)
       (layers as unknown[]).forEach((layer, i) => {
         if (isObject(layer))
@@ -203,8 +291,11 @@ export function catalogueProblems(value: unknown): CatalogueProblem[] {
  * Checks a parsed catalogue.json. On failure the error names the first problem's place and how
  * many there are (`catalogue.invalid`); `catalogueProblems` lists them all.
  */
-export function validateCatalogue(value: unknown): Result<Catalogue> {
-  const problems = catalogueProblems(value);
+export function validateCatalogue(
+  value: unknown,
+  options: CatalogueCheckOptions = {},
+): Result<Catalogue> {
+  const problems = catalogueProblems(value, options);
   const first = problems[0];
   if (first)
     return fail('unreadable', 'catalogue.invalid', {

@@ -1,4 +1,4 @@
-import type { CatalogueLayer } from '../raster/catalogue-types';
+import type { CatalogueLayer, Localized } from '../raster/catalogue-types';
 
 /** Palette ids a catalogue layer may name (DESIGN.md section 2). */
 export const SEQUENTIAL_PALETTE_IDS = [
@@ -113,10 +113,10 @@ export interface LegendStop {
 
 /** What a legend draws: a gradient over the layer's range, or a swatch per class. */
 export type Legend =
-  | { kind: 'gradient'; unit: string; stops: LegendStop[] }
+  | { kind: 'gradient'; unit: string | Localized; stops: LegendStop[] }
   | {
       kind: 'classes';
-      unit: string;
+      unit: string | Localized;
       classes: { code: number; name: string; title: { nl: string; en: string }; color: string }[];
     };
 

@@ -100,10 +100,33 @@ describe('the committed demo dataset', () => {
     expect(catalogue.title.nl).toContain('fictief');
     expect(catalogue.layers.every((l) => l.synthetic)).toBe(true);
     const stock = catalogue.layers.find((l) => l.id === 'carbon-stock');
-    expect(stock?.stock_range).toEqual({ low: 0.87, high: 1.15 });
+    expect(stock?.stock_range).toEqual([0.87, 1.15]);
     for (const id of ['deficit', 'potential']) {
       const derived = catalogue.layers.find((l) => l.id === id);
       expect([derived?.kind, derived?.file]).toEqual(['derived', undefined]);
+    }
+  });
+
+  test('is a data package (DESIGN 8.1): fixed date, builder, sources with checksums, outline', () => {
+    expect(validateCatalogue(catalogue, { package: true }).ok).toBe(true);
+    expect(catalogue.created).toBe('2026-11-23');
+    expect(catalogue.municipality).toBeNull();
+    expect(catalogue.sources?.map((s) => s.file)).toEqual([
+      'data/reference/bro-bodemkaart-tables/SoilProfiles.csv',
+      'data/reference/bro-bodemkaart-tables/SoilHorizons.csv',
+    ]);
+    const outline = JSON.parse(
+      readFileSync(join(demoDir, catalogue.outline ?? ''), 'utf8'),
+    ) as FeatureCollection;
+    expect(outline.features.map((f) => f.geometry.type)).toEqual(['Polygon']);
+    // WGS84, inside the demo box once projected to RD.
+    const polygon = outline.features[0]?.geometry as { coordinates: Position[][] } | undefined;
+    for (const position of polygon?.coordinates[0] ?? []) {
+      const [x, y] = wgs84ToRd(position as [number, number]);
+      expect(x).toBeGreaterThanOrEqual(145000);
+      expect(x).toBeLessThanOrEqual(165000);
+      expect(y).toBeGreaterThanOrEqual(455000);
+      expect(y).toBeLessThanOrEqual(471000);
     }
   });
 

@@ -55,6 +55,19 @@ export function riverPolygon(line: Line, halfWidthM: number): Ring {
   return [...right, ...left.reverse()];
 }
 
+/** The package outline (DESIGN 8.1): the municipality's outline alone, WGS84. */
+export function buildOutline(landscape: Landscape): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: [
+      feature(
+        { type: 'Polygon', coordinates: [polygonRing(landscape.outline)] },
+        { kind: 'outline', name: 'Klaverwaard (fictief)' },
+      ),
+    ],
+  };
+}
+
 /** Builds the context FeatureCollection from the landscape skeleton. */
 export function buildContext(landscape: Landscape): FeatureCollection {
   const features: Feature[] = [

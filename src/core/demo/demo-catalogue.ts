@@ -2,6 +2,7 @@ import type {
   Catalogue,
   CatalogueClass,
   CatalogueLayer,
+  CatalogueSource,
   Localized,
 } from '../raster/catalogue-types';
 import { LAND_USES, SOIL_GROUPS } from '../raster/classes';
@@ -92,7 +93,7 @@ export function demoLayers(): CatalogueLayer[] {
       range: [0, 250],
       ...COMMON,
       file: 'carbon-stock.tif',
-      stock_range: { low: 0.87, high: 1.15 },
+      stock_range: [0.87, 1.15],
       derived_from: 'organic-matter',
     },
     {
@@ -163,8 +164,14 @@ export function demoLayers(): CatalogueLayer[] {
   ];
 }
 
-/** The whole demo catalogue. */
-export function demoCatalogue(bboxRd: [number, number, number, number]): Catalogue {
+/** The program that writes the demo package (catalogue key `builder`, DESIGN 8.1). */
+export const DEMO_BUILDER = { name: 'koolstofkaart scripts/generate-demo.ts', version: '0.1.0' };
+
+/** The whole demo catalogue: a data package (DESIGN 8.1) of a fictional municipality. */
+export function demoCatalogue(
+  bboxRd: [number, number, number, number],
+  sources: CatalogueSource[] = [],
+): Catalogue {
   return {
     id: 'demo-klaverwaard',
     title: { nl: 'Klaverwaard (fictief)', en: 'Klaverwaard (fictional)' },
@@ -177,5 +184,11 @@ export function demoCatalogue(bboxRd: [number, number, number, number]): Catalog
     },
     layers: demoLayers(),
     context: 'context.geojson',
+    // Fictional: no CBS municipality code.
+    municipality: null,
+    created: DEMO_DATE,
+    builder: DEMO_BUILDER,
+    outline: 'outline.geojson',
+    sources,
   };
 }

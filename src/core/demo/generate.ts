@@ -1,8 +1,8 @@
-import type { Catalogue } from '../raster/catalogue-types';
+import type { Catalogue, CatalogueSource } from '../raster/catalogue-types';
 import { writeCog } from '../raster/cog-writer';
 import type { BroProfile } from '../soil/bro-tables';
 import { classifyCells } from './classify';
-import { buildContext } from './context';
+import { buildContext, buildOutline } from './context';
 import { demoCatalogue } from './demo-catalogue';
 import { DEMO_GRID } from './grid';
 import { buildLandscape, DEMO_BOX } from './landscape';
@@ -22,8 +22,14 @@ function json(value: unknown): Uint8Array {
   return new TextEncoder().encode(`${JSON.stringify(value, null, 1)}\n`);
 }
 
-/** Generates every file of data/demo/ from the BRO profiles. */
-export function generateDemo(profiles: readonly BroProfile[]): DemoDataset {
+/**
+ * Generates every file of data/demo/ from the BRO profiles; `sources` (the files read, with their
+ * checksums) go into the catalogue as DESIGN 8.1 asks.
+ */
+export function generateDemo(
+  profiles: readonly BroProfile[],
+  sources: CatalogueSource[] = [],
+): DemoDataset {
   const grid = DEMO_GRID;
   const landscape = buildLandscape();
   const classes = classifyCells(grid, landscape);
@@ -41,7 +47,10 @@ export function generateDemo(profiles: readonly BroProfile[]): DemoDataset {
     originY: grid.originY,
     cellSize: grid.cellSize,
   };
-  const catalogue = demoCatalogue([DEMO_BOX.minX, DEMO_BOX.minY, DEMO_BOX.maxX, DEMO_BOX.maxY]);
+  const catalogue = demoCatalogue(
+    [DEMO_BOX.minX, DEMO_BOX.minY, DEMO_BOX.maxX, DEMO_BOX.maxY],
+    sources,
+  );
   const files = new Map<string, Uint8Array>();
   files.set(
     'organic-matter.tif',
@@ -94,6 +103,7 @@ export function generateDemo(profiles: readonly BroProfile[]): DemoDataset {
     }),
   );
   files.set('context.geojson', json(buildContext(landscape)));
+  files.set('outline.geojson', json(buildOutline(landscape)));
   files.set('catalogue.json', json(catalogue));
   return { files, catalogue };
 }

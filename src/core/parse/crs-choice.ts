@@ -127,3 +127,40 @@ export function declaredMismatch(choice: CrsChoice, frames: Frame[]): Result<Par
   if (!found || !frames.every((f) => FRAME_LABELS[f] === found)) return null;
   return fail('unsupported', 'import.crsMismatch', { declared: choice.label, found });
 }
+
+/** Coordinate systems a feature's coordinates plainly read as, inside the Netherlands. */
+const SYSTEM_OF: Partial<Record<Frame, string>> = {
+  rd: 'RD New (EPSG:28992)',
+  wgs84: 'WGS84 (EPSG:4326)',
+  swapped: 'WGS84 (EPSG:4326)',
+  mercator: 'Web Mercator (EPSG:3857)',
+};
+
+/** At most this many feature numbers are listed per system; the rest is counted. */
+const LISTED = 10;
+
+/**
+ * A file whose polygons plainly read as different coordinate systems inside the Netherlands (some
+ * in RD metres, some in degrees) would have its minority reported as lying outside the country,
+ * whatever the declaration says: refuse it and say which features are in which system.
+ * `indexes` are the 1-based feature numbers of `frames`.
+ */
+export function mixedCrs(frames: Frame[], indexes: number[]): Result<ParsedFile> | null {
+  const bySystem = new Map<string, number[]>();
+  frames.forEach((frame, i) => {
+    const system = SYSTEM_OF[frame];
+    if (!system) return;
+    const list = bySystem.get(system) ?? [];
+    list.push(indexes[i] ?? i + 1);
+    bySystem.set(system, list);
+  });
+  if (bySystem.size < 2) return null;
+  const systems = [...bySystem]
+    .map(([system, features]) => {
+      const shown = features.slice(0, LISTED).join(', ');
+      const more = features.length > LISTED ? ` (+${features.length - LISTED})` : '';
+      return `${system}: ${shown}${more}`;
+    })
+    .join('; ');
+  return fail('unsupported', 'import.crsMixed', { systems });
+}

@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { fail, type MessageParams, type Note, ok, type Result } from '../result';
 import { frameOf, transformFor } from './crs';
-import { chooseCrs, declaredMismatch } from './crs-choice';
+import { chooseCrs, declaredMismatch, mixedCrs } from './crs-choice';
 import { detect } from './detect';
 import { readGeoJson } from './geojson';
 import { boundsOf } from './geometry';
@@ -143,6 +143,11 @@ async function build(
   if (candidates.length === 0) return noPolygons(raw.features);
   const polygonsOf = (f: RawFeature) => (f.geometry.type === 'polygons' ? f.geometry.polygons : []);
   const frames = candidates.map((f) => frameOf(boundsOf(polygonsOf(f))));
+  const mixed = mixedCrs(
+    frames,
+    candidates.map((f) => f.index),
+  );
+  if (mixed) return mixed;
   const crs = chooseCrs(raw, frames, candidates.flatMap(polygonsOf));
   if (!crs.ok) return crs;
   const mismatch = declaredMismatch(crs.value, frames);

@@ -9,6 +9,7 @@ test('defaults: table, Dutch, demo layers, default scenario, stdout', () => {
     notes: [],
     value: {
       areasFile: 'areas.geojson',
+      municipalities: [],
       layers: [],
       scenarioFile: null,
       format: 'table',
@@ -33,6 +34,7 @@ test('every option, in both --name value and --name=value form', () => {
   ]);
   expect(options.ok && options.value).toEqual({
     areasFile: 'a.kml',
+    municipalities: [],
     layers: [
       { id: 'carbon-stock', location: 'stock.tif' },
       { id: 'land-use', location: 'https://example.org/lu.tif' },
@@ -71,4 +73,22 @@ test('--help and -h ask for the usage, even without an areas file', () => {
   expect(parseCommandLine(['--help']).help).toBe(true);
   expect(parseCommandLine(['-h', '--lang', 'en']).help).toBe(true);
   expect(parseCommandLine(['a.geojson']).help).toBe(false);
+});
+
+test('--municipality is repeatable and needs no areas file', () => {
+  const { options } = parseCommandLine(['--municipality', 'GM0344', '--municipality=gm0518']);
+  expect(options.ok && options.value).toMatchObject({
+    areasFile: null,
+    municipalities: ['GM0344', 'gm0518'],
+  });
+  const both = parseCommandLine(['a.geojson', '--municipality', 'GM0344']).options;
+  expect(both.ok && both.value).toMatchObject({
+    areasFile: 'a.geojson',
+    municipalities: ['GM0344'],
+  });
+  const missing = parseCommandLine(['--municipality']).options;
+  expect(missing.ok || missing.error).toMatchObject({
+    kind: 'usage',
+    code: 'errors.usageMissingValue',
+  });
 });

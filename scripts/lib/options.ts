@@ -14,7 +14,10 @@ export interface LayerArgument {
 
 /** The command line of DESIGN.md 7.1, read. */
 export interface CliOptions {
-  areasFile: string;
+  /** The areas file; null when only `--municipality` areas are analysed. */
+  areasFile: string | null;
+  /** `--municipality <code>` (repeatable): shipped 2022 CBS outlines (DESIGN.md 8.3). */
+  municipalities: string[];
   layers: LayerArgument[];
   scenarioFile: string | null;
   format: OutputFormat;
@@ -37,6 +40,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--format': 'json',
   '--lang': 'en',
   '--out': 'resultaat.json',
+  '--municipality': 'GM0344',
 };
 
 /** Splits `--name=value` and `--name value` into pairs; positional arguments keep name null. */
@@ -95,6 +99,7 @@ function readOptions(
   if (!pairs.ok) return pairs;
   const positional: string[] = [];
   const layers: LayerArgument[] = [];
+  const municipalities: string[] = [];
   let scenarioFile: string | null = null;
   let out: string | null = null;
   for (const [name, value] of pairs.value) {
@@ -117,6 +122,9 @@ function readOptions(
       case '--out':
         out = value;
         break;
+      case '--municipality':
+        municipalities.push(value);
+        break;
       case '--layer': {
         const layer = readLayer(value);
         if (!layer.ok) return layer;
@@ -130,11 +138,14 @@ function readOptions(
         return fail('usage', 'errors.usageUnknownOption', { option: name });
     }
   }
-  if (positional.length === 0) return fail('usage', 'errors.usageAreasFile');
+  if (positional.length === 0 && municipalities.length === 0) {
+    return fail('usage', 'errors.usageAreasFile');
+  }
   if (positional.length > 1) {
     return fail('usage', 'errors.usageExtraArgument', { argument: positional[1] as string });
   }
-  return ok({ areasFile: positional[0] as string, layers, scenarioFile, format, language, out });
+  const areasFile = positional[0] ?? null;
+  return ok({ areasFile, municipalities, layers, scenarioFile, format, language, out });
 }
 
 function readLayer(value: string): Result<LayerArgument> {

@@ -6,12 +6,14 @@ import type { Scenario } from '../../src/core/estimate/scenario';
 import { DEFAULT_SCENARIO } from '../../src/core/estimate/scenario';
 import { parseScenario } from '../../src/core/estimate/scenario-file';
 import { parseAreasFile } from '../../src/core/parse/index';
+import type { ParsedFile } from '../../src/core/parse/types';
 import { type AppError, fail, ok, type Result } from '../../src/core/result';
 import { formatCsv } from './format-csv';
 import { formatJson, formatJsonError } from './format-json';
 import { formatTable } from './format-table';
 import { argumentLayers, catalogueLayers, DEMO_CATALOGUE, type LoadedLayers } from './layers';
 import { type Language, messageOf, t } from './messages';
+import { municipalityAreas } from './municipalities';
 import { type CliOptions, parseCommandLine } from './options';
 import type { Output, OutputWarning, RunContext } from './output-types';
 
@@ -101,6 +103,18 @@ export async function run(argv: readonly string[], env: RunEnvironment = {}): Pr
   }
 }
 
+/** The areas file read and parsed, or no areas when only `--municipality` is given. */
+async function readAreasFile(
+  file: string | null,
+  language: Language,
+  log: (text: string) => void,
+): Promise<Pick<ParsedFile, 'areas' | 'notes'>> {
+  if (file === null) return { areas: [], notes: [] };
+  log(t(language, 'cli.reading', { file }));
+  const bytes = unwrap(await readAreas(file));
+  return unwrap(await parseAreasFile({ name: basename(file), bytes }));
+}
+
 async function analyze(
   options: CliOptions,
   env: RunEnvironment,
@@ -109,9 +123,14 @@ async function analyze(
   const { language } = options;
   const started = performance.now();
   const scenario = unwrap(await readScenario(options.scenarioFile));
-  log(t(language, 'cli.reading', { file: options.areasFile }));
-  const bytes = unwrap(await readAreas(options.areasFile));
-  const parsed = unwrap(await parseAreasFile({ name: basename(options.areasFile), bytes }));
+  const parsed = await readAreasFile(options.areasFile, language, log);
+  // Shipped outlines after the file's areas; checked before any layer is opened.
+  const municipal = unwrap(
+    await municipalityAreas(
+      options.municipalities,
+      parsed.areas.reduce((last, area) => Math.max(last, area.feature), 0) + 1,
+    ),
+  );
   const loaded: LoadedLayers = unwrap(
     options.layers.length > 0
       ? await argumentLayers(options.layers, language)
@@ -123,6 +142,7 @@ async function analyze(
     rd: area.rd,
     feature: area.feature,
   }));
+  areas.push(...municipal);
   const layerIds = loaded.layers.map((layer) => layer.id);
   log(t(language, 'cli.analysing', { count: areas.length, layers: layerIds.join(', ') }));
   let reported = 0;

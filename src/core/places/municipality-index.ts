@@ -11,12 +11,6 @@ import type { MunicipalityEntry } from './municipalities';
 export const MUNICIPALITY_OUTLINES_PATH = '/data/reference/cbs-gemeenten/gemeenten-2022.geojson';
 export const MUNICIPALITY_INDEX_PATH = '/data/reference/cbs-gemeenten/gemeenten-2022.index.json';
 
-/** Attribution the outlines must carry wherever they are shown. */
-export const MUNICIPALITY_ATTRIBUTION = {
-  nl: 'Gemeentegrenzen 2022: CBS, Kadaster (CC BY 4.0)',
-  en: 'Municipal boundaries 2022: CBS, Kadaster (CC BY 4.0)',
-} as const;
-
 /** One municipality's outline as shipped. */
 export interface MunicipalityOutline {
   code: string;

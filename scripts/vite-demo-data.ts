@@ -1,11 +1,13 @@
-import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { packageIndexJson } from './lib/package-index';
 
 const DATA_DIR = resolve(import.meta.dirname, '..', 'data');
+const INDEX_PATH = '/packages/index.json';
 
 /**
- * Serves the committed demo dataset under /data/ (with HTTP Range support, as COG reads need) in
+ * Serves the committed data packages under /data/ (and their index at /data/packages/index.json) (with HTTP Range support, as COG reads need) in
  * development, and copies it into dist/data/ on build, where `vite preview` serves ranges itself.
  */
 export function demoData(): Plugin {
@@ -17,6 +19,11 @@ export function demoData(): Plugin {
     },
     configureServer(server) {
       server.middlewares.use('/data', (req, res, next) => {
+        if ((req.url ?? '').split('?')[0] === INDEX_PATH) {
+          res.setHeader('Content-Type', 'application/json');
+          res.end(packageIndexJson(DATA_DIR));
+          return;
+        }
         const path = normalize(
           join(DATA_DIR, decodeURIComponent((req.url ?? '/').split('?')[0] ?? '')),
         );
@@ -42,7 +49,11 @@ export function demoData(): Plugin {
       });
     },
     closeBundle() {
-      if (existsSync(DATA_DIR)) cpSync(DATA_DIR, join(outDir, 'data'), { recursive: true });
+      if (!existsSync(DATA_DIR)) return;
+      cpSync(DATA_DIR, join(outDir, 'data'), { recursive: true });
+      // data/packages/index.json lists the packages for a static host (DESIGN 8.1).
+      mkdirSync(join(outDir, 'data/packages'), { recursive: true });
+      writeFileSync(join(outDir, 'data', INDEX_PATH), packageIndexJson(DATA_DIR));
     },
   };
 }

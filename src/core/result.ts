@@ -11,6 +11,7 @@ export type ErrorKind =
   | 'unreadable'
   | 'unsupported'
   | 'too-large'
+  | 'unreachable'
   | 'partial'
   | 'usage'
   | 'internal';

@@ -23,6 +23,12 @@ export interface KeyFigures {
   potentialYear: Range | null;
 }
 
+/** `part` as a percentage of `whole`, within 0-100 (rounding can pass 100); null without a whole. */
+export function percentOf(part: number, whole: number): number | null {
+  if (!(whole > 0) || !Number.isFinite(whole) || !Number.isFinite(part)) return null;
+  return Math.min(100, Math.max(0, (part / whole) * 100));
+}
+
 /** Valid hectares of the stock layer (else the organic-matter layer); null without either. */
 export function stockValidHaOf(result: AreaResult): number | null {
   const layer = result.layers['carbon-stock'] ?? result.layers['organic-matter'];
@@ -36,7 +42,7 @@ export function keyFiguresOf(result: AreaResult): KeyFigures {
   const stockMean = result.layers['carbon-stock']?.mean;
   return {
     areaHa: result.area_ha,
-    coveragePct: validHa === null || result.area_ha === 0 ? null : (validHa / result.area_ha) * 100,
+    coveragePct: validHa === null ? null : percentOf(validHa, result.area_ha),
     sealedPct: result.layers.sealed?.mean ?? null,
     omMean: result.layers['organic-matter']?.mean ?? null,
     stockMean:
@@ -83,7 +89,7 @@ export function keyFiguresTotal(
   const stockTotal = sumRanges(each.map((figures) => figures.stockTotal));
   return {
     areaHa,
-    coveragePct: hasStockLayer && areaHa > 0 ? (validHa / areaHa) * 100 : null,
+    coveragePct: hasStockLayer ? percentOf(validHa, areaHa) : null,
     sealedPct: weightedMean(
       results,
       (result) => result.layers.sealed?.mean,

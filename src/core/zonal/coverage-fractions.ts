@@ -65,7 +65,9 @@ export function planarAreaM2(multiPolygon: RdMultiPolygonCoordinates): number {
       area += index === 0 ? ringArea : -ringArea;
     });
   }
-  return area;
+  // Never negative or NaN, even for rings the import did not check (a hole outside its shell
+  // would subtract ground the area never had); see docs/reliability.md, Geometry checks.
+  return area > 0 ? area : 0;
 }
 
 /** Prepares RD polygon coordinates for coverage: oriented edges, bbox and planar area. */

@@ -1,4 +1,6 @@
 import type { ErrorEvent, Map as MapLibreMap, MapSourceDataEvent } from 'maplibre-gl';
+import { fetchBounded } from '../core/net/fetch';
+import { pdokWmtsTemplate } from '../core/net/services';
 import type { AppStore } from '../state/store';
 import { OFFLINE_FILL_LAYER_IDS, OFFLINE_ROAD_LAYER_IDS } from './basemap';
 import { mapStatus } from './map-status';
@@ -8,8 +10,10 @@ import { mapStatus } from './map-status';
  * user switches it on. It is never requested unless asked for, so the app stays offline-first; any
  * failure (offline, blocked, server error) is reported and the offline basemap comes back.
  */
-export const PDOK_TILE_URL =
-  'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png';
+/** The tile template, from the one settings module of service URLs (src/core/net/services.ts). */
+export function pdokTileTemplate(): string {
+  return pdokWmtsTemplate('standaard');
+}
 export const PDOK_SOURCE = 'pdok-brt';
 export const PDOK_ATTRIBUTION =
   '<a href="https://www.pdok.nl/" target="_blank" rel="noopener">© Kadaster / PDOK</a> (CC BY 4.0)';
@@ -25,32 +29,34 @@ export function pdokTileUrl(lon: number, lat: number, zoom: number): string {
   const x = Math.floor(((lon + 180) / 360) * n);
   const latRad = (lat * Math.PI) / 180;
   const y = Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * n);
-  return PDOK_TILE_URL.replace('{z}', String(z))
+  return pdokTileTemplate()
+    .replace('{z}', String(z))
     .replace('{x}', String(Math.min(n - 1, Math.max(0, x))))
     .replace('{y}', String(Math.min(n - 1, Math.max(0, y))));
 }
 
 export type ProbeOutcome = 'ok' | 'offline' | 'unreachable';
 
-/** Asks PDOK for one tile; 'offline' without a request when the browser knows it has no network. */
+/**
+ * Asks PDOK for one tile through the bounded fetch (no retries: the user is waiting, and a failure
+ * falls back at once); 'offline' without a request when the browser knows it has no network.
+ */
 export async function probePdok(
   url: string,
   timeoutMs = PDOK_PROBE_TIMEOUT_MS,
 ): Promise<ProbeOutcome> {
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'offline';
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetch(url, { signal: controller.signal });
-    return response.ok && (response.headers.get('content-type') ?? '').startsWith('image/')
-      ? 'ok'
-      : 'unreachable';
+    const response = await fetchBounded(url, {
+      limits: { firstByteMs: timeoutMs, deadlineMs: timeoutMs, retries: 0 },
+    });
+    const image = (response.headers.get('content-type') ?? '').startsWith('image/');
+    response.cancel();
+    return image ? 'ok' : 'unreachable';
   } catch {
     return typeof navigator !== 'undefined' && navigator.onLine === false
       ? 'offline'
       : 'unreachable';
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -101,7 +107,7 @@ export function followBasemapChoice(
     removePdok();
     map.addSource(PDOK_SOURCE, {
       type: 'raster',
-      tiles: [PDOK_TILE_URL],
+      tiles: [pdokTileTemplate()],
       tileSize: 256,
       maxzoom: 19,
       attribution: PDOK_ATTRIBUTION,

@@ -7,7 +7,7 @@ import {
   offlineBasemapLayers,
   placesOf,
 } from './basemap';
-import { PDOK_TILE_URL, pdokTileUrl } from './basemap-pdok';
+import { pdokTileTemplate, pdokTileUrl } from './basemap-pdok';
 
 const context: FeatureCollection = {
   type: 'FeatureCollection',
@@ -65,6 +65,6 @@ test('the offline style draws every context kind and needs no glyphs or sprites'
 test('the PDOK probe asks for the XYZ tile holding the position', () => {
   // Amersfoort (5.3872, 52.1552) at zoom 10 lies in tile x 527, y 337 (y = 1024 x 0.3296).
   expect(pdokTileUrl(5.3872, 52.1552, 10)).toBe(
-    PDOK_TILE_URL.replace('{z}', '10').replace('{x}', '527').replace('{y}', '337'),
+    pdokTileTemplate().replace('{z}', '10').replace('{x}', '527').replace('{y}', '337'),
   );
 });

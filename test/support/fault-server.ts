@@ -21,10 +21,20 @@ export type Fault =
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
   /** Accepts the connection and never answers. */
   | { kind: 'hang' }
-  /** Headers (announcing `length` bytes) and the first `sent` bytes, then nothing more. */
-  | { kind: 'stall'; length: number; sent: number }
+  /**
+   * Headers (announcing `length` bytes) and the first `sent` bytes, then nothing more. With
+   * `partial` the answer is a 206 for bytes 0..length-1, as a range request expects.
+   */
+  | { kind: 'stall'; length: number; sent: number; partial?: boolean }
   /** Headers, then `bytes` bytes every `everyMs` ms, up to `length` (chunked: no Content-Length). */
-  | { kind: 'trickle'; length: number; everyMs: number; bytes?: number; chunked?: boolean }
+  | {
+      kind: 'trickle';
+      length: number;
+      everyMs: number;
+      bytes?: number;
+      chunked?: boolean;
+      partial?: boolean;
+    }
   /** Headers and part of the body, then the connection is cut. */
   | { kind: 'cut'; length: number; sent: number }
   /** The connection is cut before any answer (a network error to the client). */
@@ -88,6 +98,11 @@ function serveBytes(
   response.end(body.subarray(start, end + 1));
 }
 
+/** Content-Range of a 206 holding the first `length` bytes of a larger file. */
+function rangeOf(length: number): Record<string, string> {
+  return { 'Content-Range': `bytes 0-${length - 1}/${length * 10}` };
+}
+
 function answer(request: IncomingMessage, response: ServerResponse, fault: Fault): void {
   const octets = { 'Content-Type': 'application/octet-stream' };
   switch (fault.kind) {
@@ -115,15 +130,18 @@ function answer(request: IncomingMessage, response: ServerResponse, fault: Fault
       return;
     case 'stall':
     case 'cut':
-      response.writeHead(200, { ...octets, 'Content-Length': fault.length });
+      response.writeHead(fault.kind === 'stall' && fault.partial ? 206 : 200, {
+        ...octets,
+        'Content-Length': fault.length,
+        ...(fault.kind === 'stall' && fault.partial ? rangeOf(fault.length) : {}),
+      });
       response.write(Buffer.alloc(fault.sent, 1));
       if (fault.kind === 'cut') setTimeout(() => response.socket?.destroy(), 20);
       return;
     case 'trickle': {
-      response.writeHead(
-        200,
-        fault.chunked ? octets : { ...octets, 'Content-Length': fault.length },
-      );
+      const length = fault.chunked ? {} : { 'Content-Length': fault.length };
+      const range = fault.partial ? rangeOf(fault.length) : {};
+      response.writeHead(fault.partial ? 206 : 200, { ...octets, ...length, ...range });
       let sent = 0;
       const step = fault.bytes ?? 1;
       const timer = setInterval(() => {

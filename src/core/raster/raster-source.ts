@@ -1,15 +1,18 @@
 import {
   fromArrayBuffer,
   fromBlob,
+  fromCustomClient,
   fromFile,
-  fromUrl,
   type GeoTIFF,
   type GeoTIFFImage,
 } from 'geotiff';
+import { BoundedGeoTiffClient } from '../net/geotiff-client';
+import type { FetchLimits } from '../net/limits';
 
 /** Where raster bytes come from: one interface for URLs (HTTP range requests), files and buffers. */
 export type ByteSource =
-  | { kind: 'url'; url: string }
+  /** Read through fetchBounded (src/core/net): timeouts, minimum rate, retries; `limits` override. */
+  | { kind: 'url'; url: string; limits?: Partial<FetchLimits> }
   | { kind: 'buffer'; buffer: ArrayBuffer }
   | { kind: 'blob'; blob: Blob }
   | { kind: 'path'; path: string };
@@ -62,7 +65,11 @@ export interface Raster {
 async function openTiff(source: ByteSource, signal?: AbortSignal): Promise<GeoTIFF> {
   switch (source.kind) {
     case 'url':
-      return fromUrl(source.url, { allowFullFile: false }, signal);
+      return fromCustomClient(
+        new BoundedGeoTiffClient(source.url, source.limits),
+        { allowFullFile: false },
+        signal,
+      );
     case 'buffer':
       return fromArrayBuffer(source.buffer, signal);
     case 'blob':

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type FaultServer, startFaultServer } from '../../../test/support/fault-server';
 import { syntheticMeta } from '../../../test/support/synthetic-layers';
 import { DEFAULT_SCENARIO } from '../estimate/scenario';
 import type { Catalogue } from '../raster/catalogue-types';
@@ -98,10 +99,63 @@ describe('openDataset', () => {
     });
   });
 
-  test('a missing catalogue is an unreadable error', async () => {
-    const result = await openDataset({ kind: 'url', url: `${baseUrl}/missing.json` });
+  test('a catalogue URL answering 404 is unreachable, naming the URL and the status', async () => {
+    const url = `${baseUrl}/missing.json`;
+    const result = await openDataset({ kind: 'url', url });
+    expect(result).toEqual({
+      ok: false,
+      error: { kind: 'unreachable', code: 'net.status', params: { url, status: 404 } },
+    });
+  });
+});
+
+describe('openDataset over a server with faults', () => {
+  let faults: FaultServer;
+  beforeAll(async () => {
+    const hanging: Catalogue = {
+      ...catalogue,
+      layers: [syntheticMeta('carbon-stock', { file: 'hang.tif', synthetic: false })],
+    };
+    faults = await startFaultServer({
+      '/catalogue.json': { kind: 'json', value: hanging },
+      '/hang.tif': { kind: 'hang' },
+      '/slow.json': { kind: 'stall', length: 1000, sent: 10 },
+    });
+  });
+  afterAll(() => faults.close());
+
+  test('a layer whose server never answers is unreachable within the first-byte timeout', async () => {
+    const started = performance.now();
+    const result = await openDataset({
+      kind: 'url',
+      url: faults.url('/catalogue.json'),
+      limits: { firstByteMs: 200 },
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        kind: 'unreachable',
+        code: 'net.firstByteTimeout',
+        params: {
+          url: faults.url('/hang.tif'),
+          seconds: 0.2,
+          id: 'carbon-stock',
+          file: 'hang.tif',
+        },
+      },
+    });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  test('a catalogue whose body stalls is unreachable', async () => {
+    const result = await openDataset({
+      kind: 'url',
+      url: faults.url('/slow.json'),
+      limits: { rateWindowMs: 200 },
+    });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe('analysis.datasetUnreadable');
+    if (!result.ok)
+      expect(result.error).toMatchObject({ kind: 'unreachable', code: 'net.stalled' });
   });
 });
 

@@ -1,3 +1,6 @@
+import { fetchText } from '../net/fetch';
+import { FetchError } from '../net/fetch-error';
+import type { FetchLimits } from '../net/limits';
 import { validateCatalogue } from '../raster/catalogue';
 import type { Catalogue } from '../raster/catalogue-types';
 import type { LayerId } from '../raster/classes';
@@ -8,7 +11,7 @@ import type { EngineLayer } from './types';
 
 /** Where a catalogue lives: an absolute URL (browser, HTTP range requests) or a file path (Node). */
 export type CatalogueLocation =
-  | { kind: 'url'; url: string }
+  | { kind: 'url'; url: string; limits?: Partial<FetchLimits> }
   | { kind: 'path'; path: string; readText: (path: string) => Promise<string> };
 
 /** An opened dataset: the catalogue and its raster layers, ready for the engine. */
@@ -19,7 +22,9 @@ export interface Dataset {
 
 /** The byte source of a file named relative to the catalogue. */
 export function layerSource(location: CatalogueLocation, file: string): ByteSource {
-  if (location.kind === 'url') return { kind: 'url', url: new URL(file, location.url).href };
+  if (location.kind === 'url') {
+    return { kind: 'url', url: new URL(file, location.url).href, limits: location.limits };
+  }
   const slash = location.path.lastIndexOf('/');
   const folder = slash >= 0 ? location.path.slice(0, slash + 1) : '';
   return { kind: 'path', path: file.startsWith('/') ? file : `${folder}${file}` };
@@ -34,9 +39,10 @@ export async function readCatalogue(
   let text: string;
   try {
     if (location.kind === 'url') {
-      const response = await fetch(location.url, { signal });
-      if (!response.ok) return fail('unreadable', 'analysis.datasetUnreadable', { file: where });
-      text = await response.text();
+      // Through the bounded fetch: a catalogue server that fails is `unreachable`, with the cause.
+      const fetched = await fetchText(location.url, { signal, limits: location.limits });
+      if (!fetched.ok) return fetched;
+      text = fetched.value;
     } else {
       text = await location.readText(location.path);
     }
@@ -93,6 +99,10 @@ export async function openCatalogueLayers(
         });
       } catch (error) {
         if (options.signal?.aborted) throw error;
+        if (error instanceof FetchError) {
+          const { kind, code, params } = error.appError;
+          return fail(kind, code, { ...params, id: meta.id, file });
+        }
         return fail('unreadable', 'errors.layerUnreadable', { id: meta.id, file });
       }
     }),

@@ -1,4 +1,5 @@
 import { DEFAULT_SCENARIO, type Scenario } from '../estimate/scenario';
+import { fetchBounded } from '../net/fetch';
 import type { RdPoint } from '../projection/rd';
 import type { Catalogue, CatalogueLayer } from '../raster/catalogue-types';
 import type { BaseLayerId, DerivedLayerId, LayerId } from '../raster/classes';
@@ -24,10 +25,10 @@ export interface TileServiceOptions {
 /** Values under a point, per layer id: the physical value, or null without data. */
 export type ValuesAt = Partial<Record<LayerId, number | null>>;
 
+/** Reads a catalogue through the bounded fetch; a failure throws its FetchError (unreachable). */
 async function fetchCatalogue(url: string, signal?: AbortSignal): Promise<Catalogue> {
-  const response = await fetch(url, { signal });
-  if (!response.ok) throw new Error(`catalogue ${url}: HTTP ${response.status}`);
-  const body: unknown = await response.json();
+  const response = await fetchBounded(url, { signal });
+  const body: unknown = JSON.parse(await response.text());
   if (
     typeof body !== 'object' ||
     body === null ||

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Catalogue } from '../core/raster/catalogue-types';
 import type { LayerId } from '../core/raster/classes';
+import type { LayerSetting } from '../core/session/types';
 import type { AppState } from './store';
 
 export interface LayerView {
@@ -19,6 +20,25 @@ export interface LayersSlice {
   setCatalogue: (catalogue: Catalogue, url: string) => void;
   setLayerView: (id: LayerId, patch: Partial<LayerView>) => void;
   setLayerOrder: (order: LayerId[]) => void;
+  /** Puts saved layer settings back (a restore); the catalogue, when it comes, keeps them. */
+  restoreLayers: (settings: Record<string, LayerSetting>) => void;
+}
+
+/** The layer settings as saved: per id visible, opacity and drawing order (0 at the bottom). */
+export function layerSettingsOf(
+  state: Pick<LayersSlice, 'layerOrder' | 'layerViews'>,
+): Record<string, LayerSetting> {
+  const settings: Record<string, LayerSetting> = {};
+  for (const [id, view] of Object.entries(state.layerViews)) {
+    if (!view) continue;
+    const order = state.layerOrder.indexOf(id as LayerId);
+    settings[id] = {
+      visible: view.visible,
+      opacity: view.opacity,
+      order: order === -1 ? state.layerOrder.length : order,
+    };
+  }
+  return settings;
 }
 
 export const createLayersSlice: StateCreator<AppState, [], [], LayersSlice> = (set) => ({
@@ -32,7 +52,10 @@ export const createLayersSlice: StateCreator<AppState, [], [], LayersSlice> = (s
       for (const layer of catalogue.layers) {
         layerViews[layer.id] ??= { visible: layer.id === 'carbon-stock', opacity: 0.8 };
       }
-      const layerOrder = catalogue.layers.map((layer) => layer.id);
+      // A restored order is kept for the layers the catalogue has; new layers go on top.
+      const ids = catalogue.layers.map((layer) => layer.id);
+      const kept = state.layerOrder.filter((id) => ids.includes(id));
+      const layerOrder = [...kept, ...ids.filter((id) => !kept.includes(id))];
       return { catalogue, catalogueUrl: url, layerViews, layerOrder };
     }),
   setLayerView: (id, patch) =>
@@ -41,4 +64,16 @@ export const createLayersSlice: StateCreator<AppState, [], [], LayersSlice> = (s
       return { layerViews: { ...state.layerViews, [id]: { ...current, ...patch } } };
     }),
   setLayerOrder: (layerOrder) => set({ layerOrder }),
+  restoreLayers: (settings) =>
+    set(() => {
+      const entries = Object.entries(settings);
+      const layerViews: Partial<Record<LayerId, LayerView>> = {};
+      for (const [id, setting] of entries) {
+        layerViews[id as LayerId] = { visible: setting.visible, opacity: setting.opacity };
+      }
+      const layerOrder = entries
+        .sort((a, b) => a[1].order - b[1].order)
+        .map(([id]) => id as LayerId);
+      return { layerViews, layerOrder };
+    }),
 });

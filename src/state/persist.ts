@@ -1,23 +1,20 @@
 import { createStore as createKeyvalStore, get, set, type UseStore } from 'idb-keyval';
 import { createStore } from 'zustand/vanilla';
-import { DEFAULT_SCENARIO, MEASURE_IDS, type Scenario } from '../core/estimate/scenario';
-import type { Area } from './areas-slice';
-import type { BasemapChoice, Language } from './settings-slice';
+import { layerSettingsOf } from './layers-slice';
+import {
+  type ReadSession,
+  type RestoreReport,
+  readSession,
+  reportHasFindings,
+  type SavedSession,
+  SESSION_SCHEMA_VERSION,
+} from './session-schema';
 import type { AppStore } from './store';
 
-/** Version of the saved session; `migrateSession` upgrades older ones. */
-export const SESSION_SCHEMA_VERSION = 1;
+export { type SavedSession, SESSION_SCHEMA_VERSION } from './session-schema';
+
 /** IndexedDB key (idb-keyval's default database) of the saved session. */
 export const SESSION_KEY = 'koolstofkaart.session';
-
-export interface SavedSession {
-  version: typeof SESSION_SCHEMA_VERSION;
-  savedAt: string;
-  areas: Area[];
-  selectedId: string | null;
-  scenario: Scenario;
-  settings: { language: Language; basemap: BasemapChoice };
-}
 
 /** Where sessions are kept: IndexedDB in the app, a Map in tests. */
 export interface SessionStorage {
@@ -77,101 +74,161 @@ export const localStorageJournal: SessionJournal = {
   },
 };
 
-/** Status of autosave, for the areas panel. */
-export const persistState = createStore<{
-  savedAt: string | null;
-  error: string | null;
-  restoreFailed: boolean;
-}>()(() => ({ savedAt: null, error: null, restoreFailed: false }));
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function isArea(value: unknown): value is Area {
-  if (!isRecord(value) || typeof value.id !== 'string' || typeof value.name !== 'string')
-    return false;
-  const geometry = value.geometry;
-  return (
-    isRecord(geometry) &&
-    (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') &&
-    Array.isArray(geometry.coordinates)
-  );
+/** Why a write did not commit: the storage is full, or anything else (with its detail). */
+export interface SaveFailure {
+  reason: 'quota' | 'other';
+  /** The error's message or name, for the technical detail; may be empty text. */
+  detail: string;
+  /** Areas on screen that are not in the saved session (all of them: the write is whole). */
+  areaCount: number;
+  /** When the last write that did commit was made, ISO 8601; null when none in this visit. */
+  lastSavedAt: string | null;
 }
 
-/** A saved scenario over the defaults: fields added in later versions get their default. */
-function scenarioOf(value: unknown): Scenario {
-  if (!isRecord(value)) return DEFAULT_SCENARIO;
-  const saved = value as Partial<Scenario>;
-  const measures = { ...DEFAULT_SCENARIO.measures };
-  for (const id of MEASURE_IDS) {
-    const choice = isRecord(saved.measures) ? saved.measures[id] : undefined;
-    if (isRecord(choice)) measures[id] = { ...measures[id], ...choice };
-  }
-  return {
-    ...DEFAULT_SCENARIO,
-    ...saved,
-    measures,
-    clay_target_pct: { ...DEFAULT_SCENARIO.clay_target_pct, ...(saved.clay_target_pct ?? {}) },
-  };
+/** A session saved by a newer version of the app, kept untouched until the user chooses. */
+export interface NewerSession {
+  version: number;
+  savedAt: string | null;
+}
+
+/** Whether this tab writes the session (`writer`) or another tab does (`reader`). */
+export type TabRole = 'writer' | 'reader';
+
+export interface PersistStatus {
+  /** When the last write committed, ISO 8601. */
+  savedAt: string | null;
+  /** A change not yet committed (waiting for its write, or being written). */
+  pending: boolean;
+  /** The last write failed; cleared when a write commits. */
+  failure: SaveFailure | null;
+  restoreFailed: boolean;
+  /** What the restore left out or repaired; null when it read the session as saved. */
+  restoreReport: RestoreReport | null;
+  /** A newer version's session: no write until the user exports it or starts over. */
+  newer: NewerSession | null;
+  role: TabRole;
+  /** This tab was changed while it was not the writer: those changes are not saved. */
+  changedWhileReader: boolean;
+}
+
+/** Status of autosave, for the areas panel and the alerts. */
+export const persistState = createStore<PersistStatus>()(() => ({
+  savedAt: null,
+  pending: false,
+  failure: null,
+  restoreFailed: false,
+  restoreReport: null,
+  newer: null,
+  role: 'writer',
+  changedWhileReader: false,
+}));
+
+/** Whether autosave may write now: not over a newer version's session, not as a second tab. */
+export function mayWrite(status: PersistStatus = persistState.getState()): boolean {
+  return status.newer === null && status.role === 'writer';
+}
+
+/** The raw session of a newer version, as found, for its export. */
+let heldNewerSession: unknown = null;
+
+/** The newer version's session as JSON text, exactly as it was found; null when there is none. */
+export function newerSessionText(): string | null {
+  return heldNewerSession === null ? null : JSON.stringify(heldNewerSession, null, 1);
 }
 
 /**
- * Reads a saved session of any known version into the current shape; null when it is not a
- * session or comes from a newer version of the app (then it is left alone, not overwritten).
+ * The user chose to start over instead of keeping a newer version's session: the next write
+ * replaces it with this tab's session.
  */
-export function migrateSession(raw: unknown): SavedSession | null {
-  if (!isRecord(raw) || typeof raw.version !== 'number') return null;
-  if (raw.version > SESSION_SCHEMA_VERSION || raw.version < 1) return null;
-  const areas = Array.isArray(raw.areas) ? raw.areas.filter(isArea) : [];
-  const settings = isRecord(raw.settings) ? raw.settings : {};
+export function startOverNewerSession(): void {
+  heldNewerSession = null;
+  persistState.setState({ newer: null });
+}
+
+const isRecordValue = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+/** A failed write as a status: a DOMException's name counts even when its message is empty. */
+export function failureOf(
+  error: unknown,
+  areaCount: number,
+  lastSavedAt: string | null,
+): SaveFailure {
+  const name = isRecordValue(error) && typeof error.name === 'string' ? error.name : '';
+  const message = isRecordValue(error) && typeof error.message === 'string' ? error.message : '';
+  const text = message || (isRecordValue(error) ? '' : String(error ?? ''));
+  const quota = name === 'QuotaExceededError' || /quota/i.test(`${name} ${text}`);
   return {
-    version: SESSION_SCHEMA_VERSION,
-    savedAt: typeof raw.savedAt === 'string' ? raw.savedAt : new Date(0).toISOString(),
-    areas: areas.map((area) => ({
-      ...area,
-      color: typeof area.color === 'string' ? area.color : '#0072b2',
-      visible: area.visible !== false,
-    })),
-    selectedId: typeof raw.selectedId === 'string' ? raw.selectedId : null,
-    scenario: scenarioOf(raw.scenario),
-    settings: {
-      language: settings.language === 'en' ? 'en' : 'nl',
-      basemap: settings.basemap === 'pdok' ? 'pdok' : 'offline',
-    },
+    reason: quota ? 'quota' : 'other',
+    detail: text || name || 'unknown error',
+    areaCount,
+    lastSavedAt,
   };
 }
 
-/** The part of the state that is saved. */
+/** The part of the state that is saved (schema version 2). */
 export function sessionOf(state: ReturnType<AppStore['getState']>): SavedSession {
   return {
     version: SESSION_SCHEMA_VERSION,
     savedAt: new Date().toISOString(),
+    package: state.package,
+    view: state.view,
+    layers: layerSettingsOf(state),
+    userLayers: state.userLayers,
     areas: state.areas,
     selectedId: state.selectedId,
     scenario: state.scenario,
-    settings: { language: state.language, basemap: state.basemap },
+    scenes: state.scenes,
+    language: state.language,
+    basemap: state.basemap,
   };
 }
 
-/** The journal's session, when it holds a readable one. */
-function journalSession(journal: SessionJournal): SavedSession | null {
+/** The journal's session, read and checked; null when there is none or it is not JSON. */
+function journalSession(journal: SessionJournal): ReadSession | null {
   const text = journal.read();
   if (text === null) return null;
   try {
-    return migrateSession(JSON.parse(text));
+    return readSession(JSON.parse(text));
   } catch {
-    return null;
+    return { kind: 'invalid' };
   }
 }
 
+/** Puts a checked session into the store. */
+function applySession(store: AppStore, session: SavedSession): void {
+  const state = store.getState();
+  state.replaceAreas(session.areas, session.selectedId);
+  state.setScenario(session.scenario);
+  state.setLanguage(session.language);
+  state.setBasemap(session.basemap);
+  state.restoreLayers(session.layers);
+  if (session.view) state.setView(session.view);
+  if (session.package) state.setPackage(session.package);
+  state.replaceSessionExtras({ userLayers: session.userLayers, scenes: session.scenes });
+}
+
+export interface RestoreOptions {
+  /** Restore without telling the user what was left out (a second tab following the first). */
+  quiet?: boolean;
+}
+
+/** Whether this tab may change what is stored (IndexedDB and the journal). */
+const mayTouchStorage = () => persistState.getState().role === 'writer';
+
 /**
- * Puts a saved session back into the store: the IndexedDB one, or the journal's when that is newer
- * (the last change before the page went). Returns true when one was found and read.
+ * Puts the saved session back into the store: the IndexedDB one, or the journal's when that is
+ * newer and was read without findings (a journal with invalid data never replaces a good
+ * session). Every part is checked as an import would check it; what is left out or repaired is in
+ * `persistState.restoreReport`. A newer version's session is not read and not overwritten
+ * (`persistState.newer`). A reader tab (another tab writes) changes nothing in storage. Returns
+ * true when a session was read.
  */
 export async function restoreSession(
   store: AppStore,
   storage: SessionStorage = indexedDbStorage,
   journal: SessionJournal = localStorageJournal,
+  { quiet = false }: RestoreOptions = {},
 ): Promise<boolean> {
   let raw: unknown;
   let readFailed = false;
@@ -180,29 +237,47 @@ export async function restoreSession(
   } catch {
     readFailed = true;
   }
-  const stored = raw === undefined ? null : migrateSession(raw);
-  const pending = journalSession(journal);
-  let session = stored;
-  if (pending && (!stored || pending.savedAt >= stored.savedAt)) {
-    session = pending;
-    try {
-      await storage.set(SESSION_KEY, pending);
-      journal.clear();
-    } catch {
-      // Kept in the journal until a write succeeds.
-    }
-  } else {
-    journal.clear();
-  }
-  if (!session) {
-    if (readFailed || raw !== undefined) persistState.setState({ restoreFailed: true });
+  const stored = raw === undefined || readFailed ? null : readSession(raw);
+  if (stored?.kind === 'newer') {
+    // Left exactly as it is: the journal, if any, stays too, until the user chooses.
+    heldNewerSession = raw;
+    persistState.setState({ newer: { version: stored.version, savedAt: stored.savedAt } });
     return false;
   }
-  const state = store.getState();
-  state.replaceAreas(session.areas, session.selectedId);
-  state.setScenario(session.scenario);
-  state.setLanguage(session.settings.language);
-  state.setBasemap(session.settings.basemap);
+  const pending = journalSession(journal);
+  const good = stored?.kind === 'ok' ? stored : null;
+  let chosen = good;
+  if (pending?.kind === 'ok') {
+    const clean = !reportHasFindings(pending.report);
+    const newer = !good || pending.session.savedAt >= good.session.savedAt;
+    // A journal with findings is used only when IndexedDB has nothing better.
+    const better = newer && (clean || !good || reportHasFindings(good.report));
+    if (better) {
+      chosen = pending;
+      try {
+        if (mayTouchStorage()) {
+          await storage.set(SESSION_KEY, pending.session);
+          journal.clear();
+        }
+      } catch {
+        // Kept in the journal until a write succeeds.
+      }
+    } else if (mayTouchStorage()) journal.clear();
+  } else if (pending?.kind === 'newer') {
+    // A newer version's journal is that version's to read.
+  } else if (mayTouchStorage()) journal.clear();
+  if (!chosen) {
+    if (!quiet && (readFailed || (raw !== undefined && stored?.kind === 'invalid'))) {
+      persistState.setState({ restoreFailed: true });
+    }
+    return false;
+  }
+  applySession(store, chosen.session);
+  if (!quiet) {
+    persistState.setState({
+      restoreReport: reportHasFindings(chosen.report) ? chosen.report : null,
+    });
+  }
   return true;
 }
 
@@ -212,13 +287,19 @@ export const AUTOSAVE_INTERVAL_MS = 500;
 type AppStateSnapshot = ReturnType<AppStore['getState']>;
 
 /** Whether two states differ in what `sessionOf` saves (by identity: the store is immutable). */
-function savedPartChanged(state: AppStateSnapshot, other: AppStateSnapshot): boolean {
+export function savedPartChanged(state: AppStateSnapshot, other: AppStateSnapshot): boolean {
   return (
     state.areas !== other.areas ||
     state.selectedId !== other.selectedId ||
     state.scenario !== other.scenario ||
     state.language !== other.language ||
-    state.basemap !== other.basemap
+    state.basemap !== other.basemap ||
+    state.layerViews !== other.layerViews ||
+    state.layerOrder !== other.layerOrder ||
+    state.view !== other.view ||
+    state.package !== other.package ||
+    state.userLayers !== other.userLayers ||
+    state.scenes !== other.scenes
   );
 }
 
@@ -229,15 +310,26 @@ export interface AutosaveOptions {
   page?: EventTarget;
   /** Where the session also goes, synchronously, when the page is hidden or left. */
   journal?: SessionJournal;
+  /** Called after each write that committed (e.g. to tell other tabs). */
+  onCommitted?: (savedAt: string) => void;
+}
+
+/** A running autosave: stop it, or write a pending change now and wait for it. */
+export interface Autosave {
+  (): void;
+  stop: () => void;
+  /** Writes the latest state when it is not saved yet; resolves once it committed or failed. */
+  flush: () => Promise<void>;
 }
 
 /**
- * Saves areas, scenario and settings when they change. A write holds the whole session (10,000
- * areas are megabytes to clone), so changes are coalesced: the first change after a write starts
- * a timer of `intervalMs`, and the write then takes the latest state; a change during a write waits
- * for it. When the page is hidden or left, a pending change is written at once, so a reload never
- * loses it. Changes of state that is not saved (layers, catalogue) write nothing. A session that
- * could not be read is not overwritten until the user changes something.
+ * Saves the session when it changes. A write holds the whole session (10,000 areas are megabytes
+ * to clone), so changes are coalesced: the first change after a write starts a timer of
+ * `intervalMs`, and the write then takes the latest state; a change during a write waits for it.
+ * When the page is hidden or left, a pending change is written at once, so a reload never loses
+ * it. The status says saved only once a write committed; a failed write sets `failure` (kept until
+ * a write commits) and is tried again with the next change. Nothing is written while `mayWrite()`
+ * is false (a newer version's session, or another tab writes); the change waits until it may.
  */
 export function startAutosave(
   store: AppStore,
@@ -246,36 +338,53 @@ export function startAutosave(
     intervalMs = AUTOSAVE_INTERVAL_MS,
     page = globalThis.window,
     journal = localStorageJournal,
+    onCommitted,
   }: AutosaveOptions = {},
-): () => void {
+): Autosave {
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** Writes in flight: one, or two when a flush came during a write. */
   let writing = 0;
   /** A change not yet handed to a write. */
   let dirty = false;
-  /** The state last handed to a write: a change back to it needs no new write. */
-  let written: AppStateSnapshot = store.getState();
+  /** The state last handed to a write: a change back to it needs no new write. Null: write. */
+  let written: AppStateSnapshot | null = store.getState();
+  /** The write in flight, for `flush`. */
+  let inFlight: Promise<void> = Promise.resolve();
   let stopped = false;
-
-  const schedule = () => {
-    if (timer === null && writing === 0 && dirty && !stopped) timer = setTimeout(save, intervalMs);
-  };
   /** True while the journal may hold a session that IndexedDB does not have yet. */
   let journaled = false;
+
+  const setPending = () => {
+    const pending = dirty || writing > 0;
+    if (persistState.getState().pending !== pending) persistState.setState({ pending });
+  };
+  const schedule = () => {
+    setPending();
+    if (timer === null && writing === 0 && dirty && !stopped && mayWrite()) {
+      timer = setTimeout(() => void save(), intervalMs);
+    }
+  };
 
   async function save(session?: SavedSession): Promise<void> {
     if (timer !== null) clearTimeout(timer);
     timer = null;
+    if (!mayWrite()) return;
     dirty = false;
     const state = store.getState();
-    if (!savedPartChanged(state, written)) return;
+    if (written !== null && !savedPartChanged(state, written)) {
+      setPending();
+      return;
+    }
     const previous = written;
     written = state;
     writing += 1;
+    setPending();
     try {
       const saving = session ?? sessionOf(state);
       await storage.set(SESSION_KEY, saving);
-      persistState.setState({ savedAt: saving.savedAt, error: null });
+      // Committed: only now does the status say so.
+      persistState.setState({ savedAt: saving.savedAt, failure: null });
+      onCommitted?.(saving.savedAt);
       // IndexedDB now holds the latest state: the journal is no longer needed.
       if (journaled && written === store.getState() && !dirty) {
         journal.clear();
@@ -284,25 +393,46 @@ export function startAutosave(
     } catch (error) {
       // Not saved: the next change (or flush) tries again from the last state that was.
       written = previous;
-      persistState.setState({ error: error instanceof Error ? error.message : String(error) });
+      const status = persistState.getState();
+      persistState.setState({
+        failure: failureOf(
+          error,
+          state.areas.length,
+          status.failure?.lastSavedAt ?? status.savedAt,
+        ),
+      });
     } finally {
       writing -= 1;
       schedule();
     }
   }
 
+  const start = (session?: SavedSession) => {
+    inFlight = save(session);
+    return inFlight;
+  };
+
   const unsubscribe = store.subscribe((state, previous) => {
     if (!savedPartChanged(state, previous)) return;
     dirty = true;
     schedule();
   });
+  // A change that waited (a newer session, a second tab) is written once writing is allowed; after
+  // "start over" the newer session is replaced even without a change.
+  const unsubscribeStatus = persistState.subscribe((status, previous) => {
+    if (mayWrite(status) && !mayWrite(previous)) {
+      if (previous.newer !== null && status.newer === null) written = null;
+      dirty = true;
+      schedule();
+    }
+  });
   // Leaving or hiding the page writes at once (even beside a write in flight: IndexedDB commits
   // transactions in the order they start, so the newer session wins).
-  const flush = (event: Event) => {
+  const flushOnLeave = (event: Event) => {
     if (event.type === 'visibilitychange' && globalThis.document?.visibilityState === 'visible') {
       return;
     }
-    if (!dirty && writing === 0) return;
+    if ((!dirty && writing === 0) || !mayWrite()) return;
     // Also write it synchronously: the IndexedDB write may not land before the next page reads.
     const session = sessionOf(store.getState());
     try {
@@ -311,15 +441,21 @@ export function startAutosave(
     } catch {
       // Over the storage quota: IndexedDB alone has to do.
     }
-    if (dirty) void save(session);
+    if (dirty) void start(session);
   };
-  page?.addEventListener('pagehide', flush);
-  page?.addEventListener('visibilitychange', flush);
-  return () => {
+  page?.addEventListener('pagehide', flushOnLeave);
+  page?.addEventListener('visibilitychange', flushOnLeave);
+  const stop = () => {
     stopped = true;
     unsubscribe();
-    page?.removeEventListener('pagehide', flush);
-    page?.removeEventListener('visibilitychange', flush);
+    unsubscribeStatus();
+    page?.removeEventListener('pagehide', flushOnLeave);
+    page?.removeEventListener('visibilitychange', flushOnLeave);
     if (timer !== null) clearTimeout(timer);
   };
+  const flush = async () => {
+    await inFlight;
+    if (dirty || timer !== null) await start();
+  };
+  return Object.assign(stop, { stop, flush });
 }

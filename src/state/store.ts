@@ -2,9 +2,10 @@ import { createStore } from 'zustand/vanilla';
 import { type AreasSlice, createAreasSlice } from './areas-slice';
 import { createLayersSlice, type LayersSlice } from './layers-slice';
 import { createScenarioSlice, type ScenarioSlice } from './scenario-slice';
+import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
-export type AppState = SettingsSlice & LayersSlice & AreasSlice & ScenarioSlice;
+export type AppState = SettingsSlice & LayersSlice & AreasSlice & ScenarioSlice & SessionSlice;
 
 /** The one store of the app: serialisable data plus actions, in slices. */
 export function createAppStore() {
@@ -13,6 +14,7 @@ export function createAppStore() {
     ...createLayersSlice(...args),
     ...createAreasSlice(...args),
     ...createScenarioSlice(...args),
+    ...createSessionSlice(...args),
   }));
 }
 

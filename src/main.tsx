@@ -1,8 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
-import { restoreSession, startAutosave } from './state/persist';
+import { type Autosave, restoreSession, startAutosave } from './state/persist';
 import { store } from './state/store';
+import { startTabs, type TabCoordination } from './state/tabs';
 import { App } from './ui/App';
 import { NoWebgl } from './ui/NoWebgl';
 import './ui/app.css';
@@ -19,9 +20,15 @@ const remembered = localStorage.getItem('koolstofkaart.language');
 const language = remembered === 'en' ? 'en' : 'nl';
 store.getState().setLanguage(language);
 window.koolstofkaart = { map: null, store };
-// Work is never lost: the saved session (areas, scenario, settings) comes back before the first render.
+// One tab writes the session; a second one reads it and says so (docs/reliability.md).
+let autosave: Autosave | null = null;
+const tabs: TabCoordination = await startTabs(store, {
+  flush: () => autosave?.flush() ?? Promise.resolve(),
+});
+// Work is never lost: the saved session (areas, layers, view, scenario, settings) comes back
+// before the first render.
 await restoreSession(store);
-startAutosave(store);
+autosave = startAutosave(store, undefined, { onCommitted: tabs.announceSaved });
 
 await initI18n(store.getState().language);
 const root = createRoot(document.getElementById('root') as HTMLElement);

@@ -145,8 +145,16 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | n
       ? await tiles.boundsOf(catalogue.bbox_rd)
       : await wgs84BoundsOfRdBox(catalogue.bbox_rd);
     if (controller.signal.aborted) return;
-    map.fitBounds(bounds, { padding: 40, animate: false });
+    // A restored view comes back as it was left; else the whole dataset.
+    const view = store.getState().view;
+    if (view) map.jumpTo(view);
+    else map.fitBounds(bounds, { padding: 40, animate: false });
+    followView(map, store, cleanups);
     store.getState().setCatalogue(catalogue, catalogueUrl);
+    store.getState().setPackage({
+      id: catalogue.id,
+      url: catalogueUrlOf(window.location) === DEMO_CATALOGUE_PATH ? null : catalogueUrl,
+    });
     if (tiles) followTiles(map, store, tiles, catalogue, bounds, cleanups);
     mapStatus.setState({ dataset: { state: 'ready' } });
     map.once('idle', () => mapStatus.setState({ firstIdle: true }));
@@ -172,6 +180,24 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | n
   return () => {
     for (const cleanup of cleanups.splice(0)) cleanup();
   };
+}
+
+/** Rounds to `digits` decimals: a saved view does not change with sub-pixel jitter. */
+const rounded = (value: number, digits: number) => Number(value.toFixed(digits));
+
+/** Writes the map's view into the store when a move ends (the saved session keeps it). */
+function followView(map: MapLibreMap, store: AppStore, cleanups: Array<() => void>): void {
+  const onMoveEnd = () => {
+    const center = map.getCenter();
+    store.getState().setView({
+      center: [rounded(center.lng, 7), rounded(center.lat, 7)],
+      zoom: rounded(map.getZoom(), 3),
+      bearing: rounded(map.getBearing(), 2),
+      pitch: rounded(map.getPitch(), 2),
+    });
+  };
+  map.on('moveend', onMoveEnd);
+  cleanups.push(() => map.off('moveend', onMoveEnd));
 }
 
 /** Raster layers, inspector and derived-layer scenario, once the catalogue is in the store. */

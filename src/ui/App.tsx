@@ -9,6 +9,7 @@ import { ImportControls } from './ImportControls';
 import { LayerPanel } from './LayerPanel';
 import { MapOverlays } from './MapOverlays';
 import { MapView } from './MapView';
+import { SessionBanners } from './SessionBanners';
 import { TopBar } from './TopBar';
 
 // Results and scenario load after the map's first idle: the map comes first on a cold start.
@@ -54,6 +55,7 @@ export function App() {
       <MapOverlays />
       <DrawToolbar />
       <ImportControls />
+      <SessionBanners />
       <aside className="panel panel-right" data-slot="areas">
         <AreasPanel />
         {settled && (

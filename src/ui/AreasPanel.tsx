@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
-import { persistState } from '../state/persist';
 import { store } from '../state/store';
 import { useAppState } from '../state/use-app-state';
 import { AreaEntry } from './AreaEntry';
 import { AreaRow } from './AreaRow';
 import { BatchButton } from './BatchPanel';
+import { SaveStatus } from './SessionBanners';
 import './areas-panel.css';
 
 /** Asks before a new session removes the areas and the scenario. */
@@ -38,28 +37,6 @@ function NewSession() {
         {t('areas.cancel')}
       </button>
     </div>
-  );
-}
-
-/** Whether autosave works; a failure says that the work is still on screen. */
-function SaveStatus() {
-  const { t } = useTranslation();
-  const { savedAt, error, restoreFailed } = useStore(persistState);
-  return (
-    <>
-      {restoreFailed ? (
-        <p className="entry-error" role="alert">
-          {t('areas.restoreFailed')}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="entry-error" role="alert">
-          {t('areas.saveFailed', { reason: error })}
-        </p>
-      ) : savedAt ? (
-        <p className="muted save-status">{t('areas.saved')}</p>
-      ) : null}
-    </>
   );
 }
 

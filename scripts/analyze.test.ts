@@ -307,7 +307,9 @@ test('--layer takes a URL: the GeoTIFF is read with HTTP range requests', async 
     expect(ranges.length).toBeGreaterThan(0);
     const missing = await run([RD_POLYGONS, '--layer', `carbon-stock=${url}x`, '--format', 'json']);
     expect(missing.code).toBe(2);
-    expect(errorOf(missing.stdout).kind).toBe('unreadable');
+    // An error status is unreachable (DESIGN 7.2), naming the URL and the status.
+    expect(errorOf(missing.stdout).kind).toBe('unreachable');
+    expect(errorOf(missing.stdout).message).toContain(`${url}x`);
   } finally {
     server.close();
   }

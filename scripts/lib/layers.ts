@@ -4,8 +4,10 @@ import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDataset } from '../../src/core/engine/dataset';
 import type { EngineLayer } from '../../src/core/engine/types';
+import { FetchError } from '../../src/core/net/fetch-error';
 import { type ByteSource, openRaster } from '../../src/core/raster/raster-source';
 import { fail, ok, type Result } from '../../src/core/result';
+import { fetchLimitsFromEnv } from './fetch-env';
 import { catalogueLayerFor } from './layer-meta';
 import { type Language, t } from './messages';
 import type { LayerArgument } from './options';
@@ -41,11 +43,18 @@ async function openLayer(
   const file = url ? location : resolve(location);
   const params = { id, file: location };
   if (!url && !existsSync(file)) return fail('unreadable', 'errors.layerUnreadable', params);
-  const source: ByteSource = url ? { kind: 'url', url: location } : { kind: 'path', path: file };
+  // URLs go through the bounded fetch; KOOLSTOFKAART_FETCH_* change its limits (fetch-env.ts).
+  const limits = url ? fetchLimitsFromEnv(process.env) : ok({});
+  if (!limits.ok) return limits;
+  const source: ByteSource = url
+    ? { kind: 'url', url: location, limits: limits.value }
+    : { kind: 'path', path: file };
   let raster: Awaited<ReturnType<typeof openRaster>>;
   try {
     raster = await openRaster(source);
-  } catch {
+  } catch (error) {
+    // Timed out, too slow, refused, an error status: `unreachable`, naming the URL and the cause.
+    if (error instanceof FetchError) return { ok: false, error: error.appError };
     return fail('unreadable', 'errors.layerUnreadable', params);
   }
   if (raster.epsg !== RD_EPSG) {

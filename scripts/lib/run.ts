@@ -5,6 +5,7 @@ import type { AnalysisArea } from '../../src/core/engine/types';
 import type { Scenario } from '../../src/core/estimate/scenario';
 import { DEFAULT_SCENARIO } from '../../src/core/estimate/scenario';
 import { parseScenario } from '../../src/core/estimate/scenario-file';
+import { FetchError } from '../../src/core/net/fetch-error';
 import { parseAreasFile } from '../../src/core/parse/index';
 import type { ParsedFile } from '../../src/core/parse/types';
 import { type AppError, fail, ok, type Result } from '../../src/core/result';
@@ -86,18 +87,20 @@ export async function run(argv: readonly string[], env: RunEnvironment = {}): Pr
     const stdout = await analyze(options, env, log);
     return { stdout, stderr, code: 0 };
   } catch (caught) {
+    // A URL that fails while the rasters are read (after opening) is the user's input: exit 2.
+    const fetchError = caught instanceof FetchError ? caught.appError : null;
     const error: AppError =
       caught instanceof Failure
         ? caught.error
-        : {
+        : (fetchError ?? {
             kind: 'internal',
             code: 'errors.internal',
             params: { detail: caught instanceof Error ? caught.message : String(caught) },
-          };
+          });
     const detail = error.kind === 'internal' ? error.params?.detail : undefined;
     const message = messageOf(language, error) + (detail ? ` (${detail})` : '');
     log(message);
-    if (caught instanceof Error && !(caught instanceof Failure) && caught.stack) log(caught.stack);
+    if (error.kind === 'internal' && caught instanceof Error && caught.stack) log(caught.stack);
     const code = error.kind === 'internal' ? 1 : 2;
     return { stdout: format === 'json' ? formatJsonError(error.kind, message) : '', stderr, code };
   }

@@ -4,7 +4,7 @@ import { analyzeAreas } from '../../src/core/engine/analyze';
 import type { AnalysisArea } from '../../src/core/engine/types';
 import type { Scenario } from '../../src/core/estimate/scenario';
 import { DEFAULT_SCENARIO } from '../../src/core/estimate/scenario';
-import { parseScenario } from '../../src/core/estimate/scenario-file';
+import { decodeScenarioBytes, parseScenario } from '../../src/core/estimate/scenario-file';
 import { FetchError } from '../../src/core/net/fetch-error';
 import { parseAreasFile } from '../../src/core/parse/index';
 import type { ParsedFile } from '../../src/core/parse/types';
@@ -45,15 +45,17 @@ function unwrap<T>(result: Result<T>): T {
 
 async function readScenario(file: string | null): Promise<Result<Scenario>> {
   if (file === null) return ok(DEFAULT_SCENARIO);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = new Uint8Array(await readFile(file));
   } catch {
     return fail('usage', 'errors.scenarioUnreadable', { file });
   }
+  const text = decodeScenarioBytes(bytes);
+  if (!text.ok) return fail('usage', text.error.code, { file });
   let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(text.value);
   } catch {
     return fail('usage', 'errors.scenarioJson', { file });
   }

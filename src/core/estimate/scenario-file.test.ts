@@ -1,6 +1,6 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DEFAULT_SCENARIO } from './scenario';
-import { parseScenario } from './scenario-file';
+import { decodeScenarioBytes, parseScenario } from './scenario-file';
 
 test('an empty object gives the default scenario', () => {
   expect(parseScenario({})).toEqual({ ok: true, value: DEFAULT_SCENARIO, notes: [] });
@@ -44,6 +44,9 @@ test.each([
   [{ measures: { 'no-such-measure': { on: true } } }, 'measures.no-such-measure'],
   [{ measures: { compost: { on: 'yes' } } }, 'measures.compost'],
   [{ horizon: 20 }, 'horizon'],
+  [{ clay_target_pct: { rivierklei: 20, zeklei: 15 } }, 'clay_target_pct.zeklei'],
+  [{ measures: { compost: { on: true, levle: 'high' } } }, 'measures.compost.levle'],
+  [{ measures: { compost: { on: true, level: 'high', ha: 10 } } }, 'measures.compost.ha'],
 ])('%j is refused as usage, naming %s', (input, field) => {
   const result = parseScenario(input);
   expect(result.ok).toBe(false);
@@ -51,4 +54,40 @@ test.each([
     expect(result.error.kind).toBe('usage');
     expect(result.error.params?.field).toBe(field);
   }
+});
+
+describe('the encoding of a scenario file', () => {
+  const json = '{"method":"ipcc","horizon_years":30}';
+  const utf16 = (text: string, littleEndian: boolean) => {
+    const bytes = new Uint8Array(2 + text.length * 2);
+    const view = new DataView(bytes.buffer);
+    view.setUint16(0, 0xfeff, littleEndian);
+    for (let i = 0; i < text.length; i++)
+      view.setUint16(2 + i * 2, text.charCodeAt(i), littleEndian);
+    return bytes;
+  };
+  test.each([
+    ['UTF-8', new TextEncoder().encode(json)],
+    [
+      'UTF-8 with a byte-order mark',
+      new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(json)]),
+    ],
+    ['UTF-16 LE with a byte-order mark', utf16(json, true)],
+    ['UTF-16 BE with a byte-order mark', utf16(json, false)],
+  ])('%s is read', (_, bytes) => {
+    const text = decodeScenarioBytes(bytes);
+    expect(text).toEqual({ ok: true, value: json, notes: [] });
+    expect(parseScenario(JSON.parse(text.ok ? text.value : '')).ok).toBe(true);
+  });
+
+  test.each([
+    ['UTF-16 LE without a byte-order mark', utf16(json, true).subarray(2)],
+    ['UTF-32 LE with a byte-order mark', new Uint8Array([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0])],
+    ['Latin-1 with an accent', new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x7d])],
+  ])('%s is refused as a wrong encoding, not as invalid JSON', (_, bytes) => {
+    expect(decodeScenarioBytes(bytes)).toEqual({
+      ok: false,
+      error: { kind: 'usage', code: 'errors.scenarioEncoding' },
+    });
+  });
 });

@@ -71,6 +71,11 @@ export function parseScenario(input: unknown): Result<Scenario> {
   const clay = input.clay_target_pct;
   if (clay !== undefined) {
     if (!isObject(clay)) return bad('clay_target_pct', '{"rivierklei": %, "zeeklei": %}');
+    for (const key of Object.keys(clay)) {
+      if (key !== 'rivierklei' && key !== 'zeeklei') {
+        return bad(`clay_target_pct.${key}`, '"rivierklei" or "zeeklei"');
+      }
+    }
     for (const group of ['rivierklei', 'zeeklei'] as const) {
       const value = clay[group];
       if (value === undefined) continue;
@@ -85,6 +90,10 @@ export function parseScenario(input: unknown): Result<Scenario> {
       if (!(MEASURE_IDS as readonly string[]).includes(id)) {
         return bad(`measures.${id}`, MEASURE_IDS.join(', '));
       }
+      const unknown = isObject(choice)
+        ? Object.keys(choice).find((key) => key !== 'on' && key !== 'level')
+        : undefined;
+      if (unknown !== undefined) return bad(`measures.${id}.${unknown}`, '"on" or "level"');
       const parsed = parseChoice(choice, scenario.measures[id as MeasureId]);
       if (parsed === null)
         return bad(`measures.${id}`, '{"on": true|false, "level": "low"|"central"|"high"}');
@@ -100,4 +109,30 @@ function parseChoice(choice: unknown, fallback: MeasureChoice): MeasureChoice | 
   const level = choice.level ?? fallback.level;
   if (typeof on !== 'boolean' || !LEVELS.includes(level as Level)) return null;
   return { on, level: level as Level };
+}
+
+/**
+ * The text of a scenario file's bytes: UTF-8 (a byte-order mark is dropped), or UTF-16 LE/BE with
+ * a byte-order mark (as Windows editors save "Unicode"). Anything else (UTF-32, UTF-16 without a
+ * mark, Latin-1 with accents) is refused as `usage` with `errors.scenarioEncoding`, rather than
+ * reported as invalid JSON.
+ */
+export function decodeScenarioBytes(bytes: Uint8Array): Result<string> {
+  const [b0, b1, b2, b3] = bytes;
+  const utf32 =
+    (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) ||
+    (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff);
+  if (utf32) return fail('usage', 'errors.scenarioEncoding');
+  try {
+    if (b0 === 0xff && b1 === 0xfe)
+      return ok(new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2)));
+    if (b0 === 0xfe && b1 === 0xff)
+      return ok(new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2)));
+    // TextDecoder drops a UTF-8 byte-order mark itself.
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // NUL characters are no JSON; they are the other half of UTF-16 without a byte-order mark.
+    return text.includes('\0') ? fail('usage', 'errors.scenarioEncoding') : ok(text);
+  } catch {
+    return fail('usage', 'errors.scenarioEncoding');
+  }
 }

@@ -1,6 +1,8 @@
 import type { Estimate } from '../../src/core/estimate/types';
+import { percentOf } from '../../src/core/export/key-figures';
 import { type Language, t } from './messages';
 import type { Output, OutputArea, RunContext } from './output-types';
+import { terminalCell, terminalText } from './terminal-text';
 
 /** A column: text key, decimals shown, the value of an area, and whether areas add up. */
 type Column = [
@@ -17,8 +19,7 @@ function estimateValue(pick: (e: Estimate) => number | null | undefined) {
 /** Valid hectares of the stock (or organic-matter) layer as a share of the area, %. */
 function coveragePct(area: OutputArea): number | null {
   const stats = area.layers['carbon-stock'] ?? area.layers['organic-matter'];
-  if (!stats || !(area.area_ha > 0)) return null;
-  return (stats.valid_ha / area.area_ha) * 100;
+  return stats ? percentOf(stats.valid_ha, area.area_ha) : null;
 }
 
 const COLUMNS: Column[] = [
@@ -74,7 +75,10 @@ export function formatTable(output: Output, context: RunContext, language: Langu
   );
   const show = (value: number | string | null, decimals: number) => {
     if (value === null) return '–';
-    return typeof value === 'number' ? formatNumber(value, decimals, language) : value;
+    // Names and ids come from the file: no escape sequences or line breaks in a cell.
+    return typeof value === 'number'
+      ? formatNumber(value, decimals, language)
+      : terminalCell(value);
   };
   const rows = output.areas.map((area) =>
     COLUMNS.map(([, decimals, pick]) => show(pick(area), decimals)),
@@ -123,8 +127,8 @@ export function formatTable(output: Output, context: RunContext, language: Langu
         warning.feature === null
           ? t(language, 'cli.file')
           : t(language, 'cli.feature', { feature: warning.feature });
-      lines.push(`- [${warning.kind}] ${where}: ${warning.message}`);
+      lines.push(`- [${warning.kind}] ${where}: ${terminalCell(warning.message)}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return `${terminalText(lines.join('\n'))}\n`;
 }

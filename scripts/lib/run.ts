@@ -16,7 +16,9 @@ import { argumentLayers, catalogueLayers, DEMO_CATALOGUE, type LoadedLayers } fr
 import { type Language, messageOf, t } from './messages';
 import { municipalityAreas } from './municipalities';
 import { type CliOptions, parseCommandLine } from './options';
+import { checkOutTarget } from './out-target';
 import type { Output, OutputWarning, RunContext } from './output-types';
+import { terminalText } from './terminal-text';
 
 /** What a run printed and how it ended (exit code of DESIGN.md 7.1). */
 export interface RunOutcome {
@@ -79,7 +81,8 @@ export async function run(argv: readonly string[], env: RunEnvironment = {}): Pr
   const { format, language } = commandLine;
   let stderr = '';
   const log = (text: string) => {
-    const line = `${text}\n`;
+    // Names and file names reach stderr through messages: no escape sequences (terminal-text.ts).
+    const line = `${terminalText(text)}\n`;
     stderr += line;
     env.onStderr?.(line);
   };
@@ -127,6 +130,7 @@ async function analyze(
 ): Promise<string> {
   const { language } = options;
   const started = performance.now();
+  unwrap(await checkOutTarget(options));
   const scenario = unwrap(await readScenario(options.scenarioFile));
   const parsed = await readAreasFile(options.areasFile, language, log);
   // Shipped outlines after the file's areas; checked before any layer is opened.

@@ -1,8 +1,9 @@
 import type { RawFeature } from './raw';
 import { plainText } from './text';
 
+/** A value as id text; a string that is empty once cleaned (only markup, say) counts as absent. */
 function asText(value: unknown): string | undefined {
-  if (typeof value === 'string' && value.trim() !== '') return plainText(value);
+  if (typeof value === 'string') return plainText(value) || undefined;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 }
@@ -20,7 +21,8 @@ const NAME_KEYS = ['name', 'naam', 'Name', 'NAME', 'Naam', 'NAAM', 'title', 'Tit
 export function nameOf(properties: Record<string, unknown>): string {
   for (const key of NAME_KEYS) {
     const value = properties[key];
-    if (typeof value === 'string' && value.trim() !== '') return plainText(value);
+    const text = typeof value === 'string' ? plainText(value) : '';
+    if (text !== '') return text;
   }
   return '';
 }

@@ -435,6 +435,120 @@ write(
     areas: 1,
   },
 );
+// Ring nesting and overlapping parts (docs/import.md, Geometry checks): a 4 ha square.
+const square4ha = rdRectangle(155_000, 463_000, 200, 200);
+write(
+  'geojson_hole_outside_shell_rd.geojson',
+  collection(
+    [feature({ naam: 'Gat ernaast' }, polygon(square4ha, rdRectangle(155_400, 463_000, 400, 300)))],
+    'EPSG:28992',
+  ),
+  {
+    notes: 'A hole that lies beside its shell (parts merged into rings by hand): was -8 ha.',
+    outcome: 'ok',
+    kind: 'repaired',
+    code: 'import.holeOutsideDropped',
+    areas: 1,
+  },
+);
+write(
+  'geojson_hole_contains_shell_rd.geojson',
+  collection(
+    [feature({ naam: 'Omgekeerd' }, polygon(square4ha, rdRectangle(154_900, 462_900, 400, 400)))],
+    'EPSG:28992',
+  ),
+  {
+    notes: 'Shell and hole swapped: the "hole" contains the shell (was -12 ha).',
+    outcome: 'error',
+    kind: 'self-intersection',
+    code: 'import.holeContainsShell',
+  },
+);
+write(
+  'geojson_hole_equals_shell_rd.geojson',
+  collection(
+    [feature({ naam: 'Niets' }, polygon(square4ha, [...square4ha].reverse() as Ring))],
+    'EPSG:28992',
+  ),
+  {
+    notes: 'A hole identical to its shell (a copy-paste slip): was accepted as 0 ha.',
+    outcome: 'error',
+    kind: 'self-intersection',
+    code: 'import.holeEqualsShell',
+  },
+);
+write(
+  'geojson_holes_overlap_rd.geojson',
+  collection(
+    [
+      feature(
+        { naam: 'Vijvers' },
+        polygon(
+          square4ha,
+          rdRectangle(155_020, 463_020, 150, 150),
+          rdRectangle(155_050, 463_050, 50, 50),
+        ),
+      ),
+    ],
+    'EPSG:28992',
+  ),
+  {
+    notes: 'A hole inside another hole (a pond in a pond, both cut out): subtracted twice.',
+    outcome: 'error',
+    kind: 'self-intersection',
+    code: 'import.holesOverlap',
+  },
+);
+write(
+  'geojson_multipolygon_duplicated_part.geojson',
+  collection(
+    [
+      feature(
+        { naam: 'Dubbel deel' },
+        { type: 'MultiPolygon', coordinates: [[square4ha], [square4ha]] },
+      ),
+    ],
+    'EPSG:28992',
+  ),
+  {
+    notes: 'A MultiPolygon with the same part twice (a dissolve that was not run): was 8 ha.',
+    outcome: 'ok',
+    kind: 'repaired',
+    code: 'import.partsDissolved',
+    areas: 1,
+  },
+);
+write(
+  'geojson_mixed_rd_and_wgs84.geojson',
+  collection([
+    feature({ naam: 'RD' }, polygon(field)),
+    feature({ naam: 'WGS84' }, polygon(parkLonLat)),
+    feature({ naam: 'RD 2' }, polygon(park)),
+  ]),
+  {
+    notes: 'Features copied from an RD file into a WGS84 one: the minority was "outside NL".',
+    outcome: 'error',
+    kind: 'unsupported',
+    code: 'import.crsMixed',
+  },
+);
+write(
+  'geojson_names_markup_and_escapes.geojson',
+  collection([
+    feature({ name: '<b></b><br/>' }, polygon(fieldLonLat)),
+    feature(
+      { name: '\u001b[31mRood\u001b[0m\u001b]0;titel\u0007 \r\u0008perceel' },
+      polygon(parkLonLat),
+    ),
+  ]),
+  {
+    notes: 'A name that is only markup (id falls back to the number) and one with ANSI escapes.',
+    outcome: 'ok',
+    kind: null,
+    code: null,
+    areas: 2,
+  },
+);
 const zm = fieldLonLat.map(([x, y], i) => [x, y, 2.5 + i, 1000 + i]);
 write(
   'geojson_xyzm_coordinates.geojson',

@@ -64,7 +64,23 @@ export function plainText(value: string): string {
       }
       return ENTITIES[entity.toLowerCase()] ?? match;
     })
-    .replace(/[ \t]+\n/g, '\n')
+    .split('\n')
+    .map(trimLineEnd)
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/**
+ * The line without its trailing spaces and tabs. A loop, not `/[ \t]+\n/g`: that regex starts a
+ * match at every space of a long run and backtracks over the rest, quadratic in the run.
+ */
+function trimLineEnd(line: string): string {
+  let end = line.length;
+  while (end > 0) {
+    const c = line.charCodeAt(end - 1);
+    if (c !== 32 && c !== 9) break;
+    end--;
+  }
+  return end === line.length ? line : line.slice(0, end);
 }

@@ -1,3 +1,4 @@
+import { MAX_PROPERTY_DEPTH } from './limits';
 import type { RawFeature } from './raw';
 import { plainText } from './text';
 
@@ -37,4 +38,40 @@ export function cleanProperties(properties: Record<string, unknown>): Record<str
         : value;
   }
   return out;
+}
+
+/**
+ * True when objects and arrays in `value` nest deeper than `max`. A loop with its own stack, so a
+ * hostile value cannot exhaust the call stack here.
+ */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+/**
+ * The properties without values nested deeper than MAX_PROPERTY_DEPTH (every later step, from
+ * the worker's structured clone to the session store and exports, may recurse over them), and
+ * the keys dropped.
+ */
+export function boundedProperties(properties: Record<string, unknown>): {
+  properties: Record<string, unknown>;
+  dropped: string[];
+} {
+  const dropped = Object.keys(properties).filter((key) =>
+    nestsDeeperThan(properties[key], MAX_PROPERTY_DEPTH),
+  );
+  if (dropped.length === 0) return { properties, dropped };
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(properties))
+    if (!dropped.includes(key)) out[key] = value;
+  return { properties: out, dropped };
 }

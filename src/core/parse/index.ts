@@ -5,8 +5,8 @@ import { chooseCrs, declaredMismatch, mixedCrs } from './crs-choice';
 import { detect } from './detect';
 import { readGeoJson } from './geojson';
 import { boundsOf } from './geometry';
-import { cleanProperties, idOf, nameOf } from './identity';
-import { type Limits, limitsOf } from './limits';
+import { boundedProperties, cleanProperties, idOf, nameOf } from './identity';
+import { type Limits, limitsOf, MAX_GEOMETRY_DEPTH, MAX_PROPERTY_DEPTH } from './limits';
 import type { Position2, RawFeature, RawFile } from './raw';
 import { decodeText } from './text';
 import type { ImportOptions, ParsedArea, ParsedFile } from './types';
@@ -50,7 +50,7 @@ function read(bytes: Uint8Array, name: string, limits: Limits): Result<RawFile> 
   const kind = detect(bytes, head, name);
   switch (kind) {
     case 'zip':
-      return readZip(bytes, limits.maxBytes, (inner, innerName) =>
+      return readZip(bytes, limits, (inner, innerName) =>
         detect(inner, '', innerName) === 'zip'
           ? fail('unsupported', 'import.zipNoShapefile', { found: innerName })
           : read(inner, innerName, limits),
@@ -111,8 +111,12 @@ function noPolygons(features: RawFeature[]): Result<ParsedFile> {
   if (open?.geometry.type === 'open-line' && lines === features.length && features.length === 1) {
     return fail('no-polygons', 'import.gpxOpen', { gap: Math.round(open.geometry.gapM) });
   }
-  if (invalid === features.length)
-    return fail('unreadable', 'import.featureInvalid', { feature: 1 });
+  if (invalid === features.length) {
+    const first = features[0]?.geometry;
+    return first?.type === 'invalid' && first.tooDeep
+      ? fail('unreadable', 'import.geometryTooDeep', { max: MAX_GEOMETRY_DEPTH })
+      : fail('unreadable', 'import.featureInvalid', { feature: 1 });
+  }
   if (points === features.length)
     return fail('no-polygons', 'import.onlyPoints', { count: points });
   if (lines === features.length) return fail('no-polygons', 'import.onlyLines', { count: lines });
@@ -187,7 +191,9 @@ async function build(
         refuse('no-polygons', 'import.featureNull');
         continue;
       case 'invalid':
-        refuse('unreadable', 'import.featureInvalid', { feature: index });
+        if (geometry.tooDeep)
+          refuse('unreadable', 'import.geometryTooDeep', { max: MAX_GEOMETRY_DEPTH });
+        else refuse('unreadable', 'import.featureInvalid', { feature: index });
         continue;
       case 'polygons':
         break;
@@ -208,11 +214,20 @@ async function build(
     if (axesSwapped)
       notes.push({ kind: 'axes-swapped', code: 'import.axesSwapped', feature: index });
     for (const notice of result.notices) notes.push({ ...notice, feature: index });
+    const bounded = boundedProperties(feature.properties);
+    if (bounded.dropped.length > 0) {
+      notes.push({
+        kind: 'repaired',
+        code: 'import.propertyTooDeep',
+        params: { fields: bounded.dropped.join(', ').slice(0, 200), max: MAX_PROPERTY_DEPTH },
+        feature: index,
+      });
+    }
     areas.push({
       feature: index,
       id: idOf(feature),
       name: nameOf(feature.properties),
-      properties: cleanProperties(feature.properties),
+      properties: cleanProperties(bounded.properties),
       rd: result.rd,
       wgs84: toWgs84(result.lonLat),
     });

@@ -1,3 +1,4 @@
+import { MAX_GEOMETRY_DEPTH } from './limits';
 import type { ImportFormat } from './types';
 
 /** A position as read from the file, Z and M dropped; CRS not yet known. */
@@ -12,8 +13,11 @@ export type RawGeometry =
   | { type: 'null' }
   /** A GPX track or route whose ends lie `gapM` metres apart. */
   | { type: 'open-line'; gapM: number }
-  /** Coordinates that are not numbers, or a geometry type nobody knows. */
-  | { type: 'invalid' };
+  /**
+   * Coordinates that are not numbers, or a geometry type nobody knows; `tooDeep` when
+   * GeometryCollections are nested deeper than MAX_GEOMETRY_DEPTH.
+   */
+  | { type: 'invalid'; tooDeep?: true };
 
 export interface RawFeature {
   /** 1-based index in the file. */
@@ -94,7 +98,8 @@ function polygons(value: unknown): Position2[][][] | null {
 /** Reads a GeoJSON geometry (unknown input) into a RawGeometry; Z and M values are dropped. */
 export function fromGeoJsonGeometry(geometry: unknown, depth = 0): RawGeometry {
   if (geometry === null || geometry === undefined) return { type: 'null' };
-  if (!isRecord(geometry) || depth > 8) return { type: 'invalid' };
+  if (!isRecord(geometry)) return { type: 'invalid' };
+  if (depth > MAX_GEOMETRY_DEPTH) return { type: 'invalid', tooDeep: true };
   switch (geometry.type) {
     case 'Polygon': {
       const p = polygon(geometry.coordinates);

@@ -41,6 +41,8 @@ export interface ImportOptions {
   maxFeatures?: number;
   /** Most vertices in one area (all rings and parts together). */
   maxVertices?: number;
+  /** Most bytes unpacked from one zip, all entries together. */
+  maxUnzippedBytes?: number;
   /**
    * Split self-intersecting outlines without holes into their lobes (a `repaired` notice) instead
    * of refusing them. Off by default: the user asks for it after seeing where the outline crosses.

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../result';
 import { crsFromEpsg } from './geojson';
+import { MAX_GEOMETRY_DEPTH } from './limits';
 import { fromGeoJsonGeometry, type RawFeature, type RawFile } from './raw';
 
 /** WKT and EWKT keywords that start a geometry. */
@@ -15,6 +16,8 @@ interface WktGeometry {
 }
 
 class WktError extends Error {}
+/** Geometries nested deeper than MAX_GEOMETRY_DEPTH (a recursion the stack must not pay for). */
+class WktTooDeep extends Error {}
 
 const TYPES: Record<string, string> = {
   POINT: 'Point',
@@ -62,7 +65,9 @@ class Parser {
     while (this.peek() === ';' || this.peek() === ',') this.i++;
   }
 
-  geometry(): WktGeometry {
+  /** One geometry; `nesting` counts the GEOMETRYCOLLECTIONs around it. */
+  geometry(nesting = 0): WktGeometry {
+    if (nesting > MAX_GEOMETRY_DEPTH) throw new WktTooDeep();
     // EWKT lines may each carry their own `SRID=n;` prefix.
     if (this.peek()?.toUpperCase() === 'SRID') {
       while (!this.done && this.next() !== ';');
@@ -77,10 +82,10 @@ class Parser {
     }
     if (type === 'GeometryCollection') {
       this.expect('(');
-      const geometries = [this.geometry()];
+      const geometries = [this.geometry(nesting + 1)];
       while (this.peek() === ',') {
         this.i++;
-        geometries.push(this.geometry());
+        geometries.push(this.geometry(nesting + 1));
       }
       this.expect(')');
       return { type, geometries };
@@ -142,6 +147,9 @@ export function readWkt(text: string): Result<RawFile> {
     }
   } catch (error) {
     if (error instanceof WktError) return fail('unreadable', 'import.wktInvalid');
+    if (error instanceof WktTooDeep) {
+      return fail('unreadable', 'import.geometryTooDeep', { max: MAX_GEOMETRY_DEPTH });
+    }
     throw error;
   }
   const crs = srid ? crsFromEpsg(Number(srid[1])) : null;

@@ -1,6 +1,7 @@
 import { kmlGen } from '@tmcw/togeojson';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { fail, ok, type Result } from '../result';
+import { MAX_XML_DEPTH } from './limits';
 import {
   fromGeoJsonGeometry,
   isRecord,
@@ -13,8 +14,40 @@ import { plainText } from './text';
 /** A GPX track or route is an area when its ends lie at most this far apart (metres). */
 export const GPX_CLOSE_M = 10;
 
+/**
+ * The deepest element nesting of XML text, found in one pass without parsing (comments, CDATA,
+ * declarations and processing instructions skipped); stops counting beyond `max`.
+ */
+export function xmlDepth(text: string, max: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let i = text.indexOf('<');
+  while (i >= 0 && i < text.length) {
+    const next = text.charCodeAt(i + 1);
+    let close: number;
+    if (text.startsWith('<!--', i)) close = text.indexOf('-->', i + 4) + 2;
+    else if (text.startsWith('<![CDATA[', i)) close = text.indexOf(']]>', i + 9) + 2;
+    else if (next === 33 || next === 63) close = text.indexOf('>', i + 2);
+    else {
+      close = text.indexOf('>', i + 1);
+      if (next === 47) depth--;
+      else if (close < 0 || text.charCodeAt(close - 1) !== 47) depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > max) return deepest;
+      }
+    }
+    if (close < 0) break;
+    i = text.indexOf('<', close + 1);
+  }
+  return deepest;
+}
+
 /** Parses XML text; malformed XML (truncated files, HTML pages) is unreadable. */
 export function parseXml(text: string): Result<Document> {
+  if (xmlDepth(text, MAX_XML_DEPTH) > MAX_XML_DEPTH) {
+    return fail('unreadable', 'import.xmlTooDeep', { max: MAX_XML_DEPTH });
+  }
   try {
     const doc = new DOMParser({ onError: () => undefined }).parseFromString(text, 'text/xml');
     if (!doc.documentElement) return fail('unreadable', 'import.xmlInvalid');

@@ -1,10 +1,11 @@
-import { unzipSync } from 'fflate';
 import { parseDbf, parseShp } from 'shpjs';
-import { fail, ok, type Result } from '../result';
+import { fail, type MessageParams, ok, type Result } from '../result';
 import { crsFromEpsg } from './geojson';
+import { MAX_ZIP_RATIO, ZIP_RATIO_FROM } from './limits';
 import { type DeclaredCrs, fromGeoJsonGeometry, type RawFeature, type RawFile } from './raw';
 import { decodeText, isUtf8 } from './text';
 import { parseXml, readXml } from './xml';
+import { inflateEntry, listZip, ZipBudgetExceeded, type ZipEntry } from './zip-entries';
 
 const WANTED = /\.(shp|dbf|prj|cpg|kml|geojson|json|gpx|wkt)$/i;
 /** Single area files that people zip to mail them. */
@@ -20,37 +21,95 @@ function ignored(path: string): boolean {
   );
 }
 
+/** What `readZip` may unpack: sizes in bytes. */
+export interface ZipLimits {
+  /** Most bytes of one entry (the same as one file). */
+  maxBytes: number;
+  /** Most bytes of all entries together. */
+  maxUnzippedBytes: number;
+}
+
+const MB = 1048576;
+
+/**
+ * Unpacks the entries a reader wants, counting bytes as they are inflated (the sizes in the
+ * headers are not trusted): one entry beyond `maxBytes`, all beyond `maxUnzippedBytes`, or an
+ * entry packed more than MAX_ZIP_RATIO times stops the unpacking at once.
+ */
+function unpack(
+  bytes: Uint8Array,
+  limits: ZipLimits,
+): Result<{ names: string[]; files: Record<string, Uint8Array> }> {
+  let entries: ZipEntry[];
+  try {
+    entries = listZip(bytes);
+  } catch {
+    return fail('unreadable', 'import.zipCorrupt');
+  }
+  const names: string[] = [];
+  const wanted: ZipEntry[] = [];
+  for (const entry of entries) {
+    if (ignored(entry.name)) continue;
+    names.push(entry.name);
+    if (WANTED.test(entry.name)) wanted.push(entry);
+  }
+  const tooLarge = (code: string, params: MessageParams) => fail('too-large', code, params);
+  // Honest headers let a large zip be refused before anything is inflated.
+  const declared = wanted.reduce((sum, entry) => sum + entry.declaredSize, 0);
+  const largest = wanted.reduce((max, entry) => Math.max(max, entry.declaredSize), 0);
+  if (largest > limits.maxBytes) {
+    return tooLarge('import.fileTooLarge', {
+      sizeMb: Math.ceil(largest / MB),
+      maxMb: Math.round(limits.maxBytes / MB),
+    });
+  }
+  if (declared > limits.maxUnzippedBytes) {
+    return tooLarge('import.zipTooLarge', {
+      sizeMb: Math.ceil(declared / MB),
+      maxMb: Math.round(limits.maxUnzippedBytes / MB),
+    });
+  }
+  const files: Record<string, Uint8Array> = {};
+  let total = 0;
+  for (const entry of wanted) {
+    try {
+      const data = inflateEntry(bytes, entry, {
+        maxEntryBytes: limits.maxBytes,
+        remainingTotal: limits.maxUnzippedBytes - total,
+        maxRatio: MAX_ZIP_RATIO,
+        ratioFrom: ZIP_RATIO_FROM,
+      });
+      total += data.length;
+      files[entry.name] = data;
+    } catch (error) {
+      if (!(error instanceof ZipBudgetExceeded)) return fail('unreadable', 'import.zipCorrupt');
+      if (error.reason === 'ratio') return tooLarge('import.zipRatio', { ratio: MAX_ZIP_RATIO });
+      return error.reason === 'entry'
+        ? tooLarge('import.fileTooLarge', {
+            sizeMb: `>${Math.round(limits.maxBytes / MB)}`,
+            maxMb: Math.round(limits.maxBytes / MB),
+          })
+        : tooLarge('import.zipTooLarge', {
+            sizeMb: `>${Math.round(limits.maxUnzippedBytes / MB)}`,
+            maxMb: Math.round(limits.maxUnzippedBytes / MB),
+          });
+    }
+  }
+  return ok({ names, files });
+}
+
 /**
  * Reads a zip: a zipped shapefile, a KMZ, or one zipped GeoJSON, GPX or WKT file (read by
  * `readInner`). Anything else is named by what it holds.
  */
 export function readZip(
   bytes: Uint8Array,
-  maxBytes: number,
+  limits: ZipLimits,
   readInner: (bytes: Uint8Array, name: string) => Result<RawFile>,
 ): Result<RawFile> {
-  const names: string[] = [];
-  let tooLarge = false;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        if (ignored(file.name)) return false;
-        names.push(file.name);
-        if (!WANTED.test(file.name)) return false;
-        if (file.originalSize > maxBytes) tooLarge = true;
-        return !tooLarge;
-      },
-    });
-  } catch {
-    return fail('unreadable', 'import.zipCorrupt');
-  }
-  if (tooLarge) {
-    return fail('too-large', 'import.fileTooLarge', {
-      sizeMb: `>${Math.round(maxBytes / 1048576)}`,
-      maxMb: Math.round(maxBytes / 1048576),
-    });
-  }
+  const unpacked = unpack(bytes, limits);
+  if (!unpacked.ok) return unpacked;
+  const { names, files } = unpacked.value;
   const paths = Object.keys(files);
   const shp = paths.filter((p) => /\.shp$/i.test(p)).sort();
   if (shp.length) return readShapefiles(files, shp);

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { store } from '../state/store';
 import { useAppState } from '../state/use-app-state';
 import { ImportButton } from './ImportButton';
+import { PlaceSearch } from './PlaceSearch';
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -9,6 +10,7 @@ export function TopBar() {
   return (
     <header className="top-bar">
       <h1 className="brand">{t('app.title')}</h1>
+      <PlaceSearch />
       <ImportButton />
       <button
         type="button"

@@ -1,0 +1,259 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { MultiPolygon } from 'geojson';
+import type { Browser, Page } from 'playwright-core';
+import proj4 from 'proj4';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { RD_PROJ4 } from '../../src/core/projection/rd';
+import { launchBrowser, openApp, waitForMapIdle } from './harness';
+import { storedAreas, waitForAreaCount } from './planner-helpers';
+
+/** The search box of DESIGN.md 8.3: shipped 2022 municipalities, found and added by keyboard. */
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const OUTLINES = resolve(
+  import.meta.dirname,
+  '../../data/reference/cbs-gemeenten/gemeenten-2022.geojson',
+);
+const outlines: Array<{ properties: { statcode: string }; geometry: MultiPolygon }> = JSON.parse(
+  readFileSync(OUTLINES, 'utf8'),
+).features;
+const outlineOf = (code: string) =>
+  outlines.find((feature) => feature.properties.statcode === code)?.geometry as MultiPolygon;
+
+/** Planar RD New area in ha of a WGS84 outline, vertices projected one by one (shoelace). */
+function planarRdHa(geometry: MultiPolygon): number {
+  const toRd = proj4('WGS84', RD_PROJ4);
+  let m2 = 0;
+  for (const polygon of geometry.coordinates) {
+    polygon.forEach((ring, index) => {
+      const points = ring.map((position) => toRd.forward([position[0], position[1]]));
+      let twice = 0;
+      for (let i = 0; i < points.length - 1; i++) {
+        const [x0, y0] = points[i] as [number, number];
+        const [x1, y1] = points[i + 1] as [number, number];
+        twice += x0 * y1 - x1 * y0;
+      }
+      m2 += (index === 0 ? 1 : -1) * Math.abs(twice / 2);
+    });
+  }
+  return m2 / 10_000;
+}
+
+const combobox = (page: Page, name = 'Zoek gemeente of plaats') =>
+  page.getByRole('combobox', { name });
+
+/** Tabs from the start of the page to the search box, as a keyboard user does. */
+async function tabToSearch(page: Page, name?: string): Promise<void> {
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    const role = await page.evaluate(() => document.activeElement?.getAttribute('role'));
+    if (role === 'combobox') break;
+  }
+  expect(await combobox(page, name).evaluate((element) => element === document.activeElement)).toBe(
+    true,
+  );
+}
+
+/** The options of the search box's own listbox (the one its aria-controls names). */
+async function options(page: Page) {
+  const box = page.locator('[role="combobox"]');
+  const id = await box.getAttribute('aria-controls');
+  return page.locator(`[id="${id}"]`).getByRole('option');
+}
+
+async function optionLabels(page: Page): Promise<string[]> {
+  const list = await options(page);
+  await list.first().waitFor({ timeout: 10_000 });
+  return list.allTextContents();
+}
+
+async function activeOptionText(page: Page): Promise<string | null> {
+  const id = await combobox(page).getAttribute('aria-activedescendant');
+  if (!id) return null;
+  return page.locator(`[id="${id}"]`).textContent();
+}
+
+test('by keyboard only: type, arrows, Home/End, Esc, Enter adds the outline, selected and fitted', async () => {
+  const { page, errors, context } = await openApp(browser);
+  const attribution = page.locator('.maplibregl-ctrl-attrib');
+  expect(await attribution.textContent()).not.toContain('CBS');
+  await tabToSearch(page);
+  await page.keyboard.type('utrecht');
+  expect(await optionLabels(page)).toEqual(['Utrecht (GM0344)', 'Utrechtse Heuvelrug (GM1581)']);
+  const box = combobox(page);
+  expect(await box.getAttribute('aria-expanded')).toBe('true');
+  const listId = await box.getAttribute('aria-controls');
+  expect(await page.locator(`[id="${listId}"]`).getAttribute('role')).toBe('listbox');
+  // The polite live region says how many results there are.
+  const status = page.getByTestId('place-search-status');
+  expect(await status.getAttribute('aria-live')).toBe('polite');
+  await expect.poll(() => status.textContent()).toMatch(/^2 resultaten/);
+
+  expect(await activeOptionText(page)).toBeNull();
+  await page.keyboard.press('ArrowDown');
+  expect(await activeOptionText(page)).toBe('Utrecht (GM0344)');
+  await page.keyboard.press('ArrowDown');
+  expect(await activeOptionText(page)).toBe('Utrechtse Heuvelrug (GM1581)');
+  expect(
+    await (await options(page)).and(page.locator('[aria-selected="true"]')).textContent(),
+  ).toBe('Utrechtse Heuvelrug (GM1581)');
+  await page.keyboard.press('Home');
+  expect(await activeOptionText(page)).toBe('Utrecht (GM0344)');
+  await page.keyboard.press('End');
+  expect(await activeOptionText(page)).toBe('Utrechtse Heuvelrug (GM1581)');
+  await page.keyboard.press('ArrowUp');
+  expect(await activeOptionText(page)).toBe('Utrecht (GM0344)');
+
+  // Esc closes the list and keeps the text; ↓ opens it again.
+  await page.keyboard.press('Escape');
+  expect(await box.getAttribute('aria-expanded')).toBe('false');
+  expect(await (await options(page)).count()).toBe(0);
+  expect(await box.inputValue()).toBe('utrecht');
+  await page.keyboard.press('ArrowDown');
+  expect(await activeOptionText(page)).toBe('Utrecht (GM0344)');
+
+  await page.keyboard.press('Enter');
+  await waitForAreaCount(page, 1);
+  const { areas, selectedId } = await storedAreas(page);
+  expect(areas[0]).toMatchObject({ id: 'GM0344', name: 'Utrecht (GM0344)' });
+  expect(selectedId).toBe('GM0344');
+  expect(areas[0]?.geometry).toEqual(outlineOf('GM0344'));
+  await expect.poll(() => status.textContent()).toContain('Utrecht (GM0344) is toegevoegd');
+  expect(await box.getAttribute('aria-expanded')).toBe('false');
+
+  // The map is fitted to the outline, clear of the top bar and both panels.
+  await page.waitForFunction(() => !window.koolstofkaart?.map?.isMoving(), null, {
+    timeout: 10_000,
+  });
+  await waitForMapIdle(page);
+  const fit = await page.evaluate(() => {
+    const map = window.koolstofkaart?.map;
+    const rect = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
+    const areas = window.koolstofkaart?.store.getState().areas ?? [];
+    const coordinates = (areas[0]?.geometry.coordinates ?? []) as number[][][][];
+    const ring = coordinates[0]?.[0] ?? [];
+    const pixels = ring.map(([lon, lat]) => map?.project([lon as number, lat as number]));
+    return {
+      xs: pixels.map((p) => p?.x ?? Number.NaN),
+      ys: pixels.map((p) => p?.y ?? Number.NaN),
+      left: rect('.panel-left')?.right ?? 0,
+      right: rect('.panel-right')?.left ?? 0,
+      top: rect('.top-bar')?.bottom ?? 0,
+      height: map?.getContainer().clientHeight ?? 0,
+      width: map?.getContainer().clientWidth ?? 0,
+    };
+  });
+  expect(Math.min(...fit.xs)).toBeGreaterThanOrEqual(fit.left);
+  expect(Math.max(...fit.xs)).toBeLessThanOrEqual(fit.right);
+  expect(Math.min(...fit.ys)).toBeGreaterThanOrEqual(fit.top);
+  expect(Math.max(...fit.ys)).toBeLessThanOrEqual(fit.height);
+  // Fitted, not merely inside: the outline spans most of the free width or height.
+  const spanX = (Math.max(...fit.xs) - Math.min(...fit.xs)) / (fit.right - fit.left);
+  const spanY = (Math.max(...fit.ys) - Math.min(...fit.ys)) / (fit.height - fit.top);
+  expect(Math.max(spanX, spanY)).toBeGreaterThan(0.5);
+
+  // Its area in ha is the planar RD area of the shipped outline.
+  const figure = page.getByRole('region', { name: 'Resultaten' }).getByTestId('area-ha');
+  await figure.waitFor({ timeout: 30_000 });
+  const areaHa = Number(await figure.getAttribute('data-value'));
+  const expected = planarRdHa(outlineOf('GM0344'));
+  expect(Math.abs(areaHa - expected) / expected).toBeLessThan(1e-6);
+
+  // The outline's CC BY 4.0 attribution shows while it is on the map, and goes with it.
+  await expect.poll(() => attribution.textContent()).toContain('CBS, Kadaster (CC BY 4.0)');
+  await page.evaluate(() => window.koolstofkaart?.store.getState().removeArea('GM0344'));
+  await expect.poll(() => attribution.textContent()).not.toContain('CBS');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('case and accents are ignored; codes and the everyday name Den Haag work', async () => {
+  const { page, errors, context } = await openApp(browser);
+  const box = combobox(page);
+  await box.focus();
+  await page.keyboard.type('SUDWEST');
+  expect(await optionLabels(page)).toEqual(['Súdwest-Fryslân (GM1900)']);
+  await box.fill('');
+  await page.keyboard.type('gm0344');
+  expect(await optionLabels(page)).toEqual(['Utrecht (GM0344)']);
+  await box.fill('');
+  await page.keyboard.type('den haag');
+  const [first] = await optionLabels(page);
+  expect(first).toContain("'s-Gravenhage (GM0518)");
+  expect(first).toContain('Den Haag');
+  // Enter without a highlighted result takes the first one.
+  await page.keyboard.press('Enter');
+  await waitForAreaCount(page, 1);
+  expect((await storedAreas(page)).areas[0]?.name).toBe("'s-Gravenhage (GM0518)");
+  // Chosen again, the same area is selected rather than added twice.
+  await box.fill('');
+  await page.keyboard.type('GM0518');
+  await optionLabels(page);
+  await page.evaluate(() => window.koolstofkaart?.store.getState().selectArea(null));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.koolstofkaart?.store.getState().selectedId === 'GM0518');
+  expect((await storedAreas(page)).areas).toHaveLength(1);
+  await box.fill('');
+  await page.keyboard.type('atlantis');
+  await expect
+    .poll(() => page.getByTestId('place-search-status').textContent())
+    .toMatch(/Geen gemeente gevonden/);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('the English label, texts and attribution', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Nederlands' }).waitFor();
+  const box = combobox(page, 'Search municipality or place');
+  await box.focus();
+  await page.keyboard.type('noardeast');
+  expect(await optionLabels(page)).toEqual(['Noardeast-Fryslân (GM1970)']);
+  await expect
+    .poll(() => page.getByTestId('place-search-status').textContent())
+    .toMatch(/^1 result\./);
+  await page.keyboard.press('Enter');
+  await waitForAreaCount(page, 1);
+  await expect
+    .poll(() => page.locator('.maplibregl-ctrl-attrib').textContent())
+    .toContain('Municipal boundaries 2022: CBS, Kadaster (CC BY 4.0)');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('the outlines are not loaded before the first idle: the index on use, the outlines on choice', async () => {
+  const { page, errors, context } = await openApp(browser);
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  // Everything the page fetched up to its first idle (resource timing sees every request).
+  const beforeIdle = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((entry) => entry.name),
+  );
+  expect(beforeIdle.some((url) => url.includes('/data/demo/'))).toBe(true);
+  expect(beforeIdle.filter((url) => /cbs-gemeenten|gemeenten-2022/.test(url))).toEqual([]);
+  // Nor is any outline text inside the JavaScript loaded so far.
+  const scripts = beforeIdle.filter((name) => name.endsWith('.js'));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const script of scripts) {
+    const text = await page.evaluate((url) => fetch(url).then((r) => r.text()), script);
+    expect(text.includes('Súdwest-Fryslân') || text.includes('Noardeast-Fryslân')).toBe(false);
+  }
+  await combobox(page).focus();
+  await page.keyboard.type('utrecht');
+  await optionLabels(page);
+  expect(requests.some((url) => url.endsWith('gemeenten-2022.index.json'))).toBe(true);
+  expect(requests.some((url) => url.endsWith('gemeenten-2022.geojson'))).toBe(false);
+  await page.keyboard.press('Enter');
+  await waitForAreaCount(page, 1);
+  expect(requests.some((url) => url.endsWith('gemeenten-2022.geojson'))).toBe(true);
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -37,7 +37,10 @@ test('a raster server that never answers throws a FetchError naming the URL', as
   const url = server.url('/hang.tif');
   const opening = openRaster({ kind: 'url', url, limits: FAST });
   await expect(opening).rejects.toThrow(FetchError);
-  const error = await opening.catch((caught: FetchError) => caught);
+  const error = (await opening.then(
+    () => null,
+    (caught: unknown) => caught,
+  )) as FetchError;
   expect(error.appError).toMatchObject({ kind: 'unreachable', params: { url } });
   expect(error.failure.cause).toBe('first-byte-timeout');
 });

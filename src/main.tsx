@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
-import { type Autosave, restoreSession, startAutosave } from './state/persist';
+import { type Autosave, persistState, restoreSession, startAutosave } from './state/persist';
 import { store } from './state/store';
 import { startTabs, type TabCoordination } from './state/tabs';
 import { App } from './ui/App';
@@ -28,6 +28,8 @@ const tabs: TabCoordination = await startTabs(store, {
 // Work is never lost: the saved session (areas, layers, view, scenario, settings) comes back
 // before the first render.
 await restoreSession(store);
+// Loading the saved session is not a change of this tab's own.
+persistState.setState({ changedWhileReader: false });
 autosave = startAutosave(store, undefined, { onCommitted: tabs.announceSaved });
 
 await initI18n(store.getState().language);

@@ -1,5 +1,18 @@
-import { type Autosave, persistState, restoreSession, savedPartChanged } from './persist';
-import type { AppStore } from './store';
+import { type Autosave, persistState, restoreSession } from './persist';
+import type { AppState, AppStore } from './store';
+
+/**
+ * Whether the user's work changed (areas, scenario, scenes, own layers); view settings such as
+ * the map view and the layers' looks change as the map loads and are not "work".
+ */
+function workChanged(state: AppState, previous: AppState): boolean {
+  return (
+    state.areas !== previous.areas ||
+    state.scenario !== previous.scenario ||
+    state.scenes !== previous.scenes ||
+    state.userLayers !== previous.userLayers
+  );
+}
 
 /** Web Lock held by the one tab that writes the session. */
 export const WRITER_LOCK = 'koolstofkaart.session.writer';
@@ -100,7 +113,7 @@ export async function startTabs(
 
   const unsubscribe = store.subscribe((state, previous) => {
     if (following || persistState.getState().role !== 'reader') return;
-    if (savedPartChanged(state, previous) && !persistState.getState().changedWhileReader) {
+    if (workChanged(state, previous) && !persistState.getState().changedWhileReader) {
       persistState.setState({ changedWhileReader: true });
     }
   });

@@ -11,6 +11,7 @@ import { fetchLimitsFromEnv } from './fetch-env';
 import { catalogueLayerFor } from './layer-meta';
 import { type Language, t } from './messages';
 import type { LayerArgument } from './options';
+import { type Provenance, provenanceOf } from './package-layers';
 
 /** RD New. */
 const RD_EPSG = 28992;
@@ -21,6 +22,8 @@ export interface LoadedLayers {
   /** Localized description of the data source. */
   source: string;
   synthetic: boolean;
+  /** The package and each layer's source, for the JSON (DESIGN 8.1). */
+  provenance: Provenance;
 }
 
 /** data/demo/catalogue.json of this repository. */
@@ -80,6 +83,7 @@ export async function argumentLayers(
     layers,
     source: t(language, 'cli.dataOwn', { layers: names.join(' ') }),
     synthetic: false,
+    provenance: provenanceOf(null, layers, language),
   });
 }
 
@@ -105,5 +109,6 @@ export async function catalogueLayers(
     layers,
     source: catalogue.title[language],
     synthetic: catalogue.synthetic || layers.some((layer) => layer.meta.synthetic),
+    provenance: provenanceOf(catalogue, layers, language),
   });
 }

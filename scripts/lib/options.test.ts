@@ -11,6 +11,7 @@ test('defaults: table, Dutch, demo layers, default scenario, stdout', () => {
       areasFile: 'areas.geojson',
       municipalities: [],
       layers: [],
+      package: null,
       scenarioFile: null,
       format: 'table',
       language: 'nl',
@@ -31,6 +32,8 @@ test('every option, in both --name value and --name=value form', () => {
     '--lang',
     'en',
     '--out=result.csv',
+    '--package',
+    'pakket.zip',
   ]);
   expect(options.ok && options.value).toEqual({
     areasFile: 'a.kml',
@@ -39,6 +42,7 @@ test('every option, in both --name value and --name=value form', () => {
       { id: 'carbon-stock', location: 'stock.tif' },
       { id: 'land-use', location: 'https://example.org/lu.tif' },
     ],
+    package: 'pakket.zip',
     scenarioFile: 's.json',
     format: 'csv',
     language: 'en',

@@ -19,6 +19,8 @@ export interface CliOptions {
   /** `--municipality <code>` (repeatable): shipped 2022 CBS outlines (DESIGN.md 8.3). */
   municipalities: string[];
   layers: LayerArgument[];
+  /** `--package <dir|zip|url>`: a data package (DESIGN 8.1); null for the demo. */
+  package: string | null;
   scenarioFile: string | null;
   format: OutputFormat;
   language: Language;
@@ -41,6 +43,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--lang': 'en',
   '--out': 'resultaat.json',
   '--municipality': 'GM0344',
+  '--package': 'pakket.zip',
 };
 
 /** Splits `--name=value` and `--name value` into pairs; positional arguments keep name null. */
@@ -102,6 +105,7 @@ function readOptions(
   const municipalities: string[] = [];
   let scenarioFile: string | null = null;
   let out: string | null = null;
+  let packageLocation: string | null = null;
   for (const [name, value] of pairs.value) {
     switch (name) {
       case null:
@@ -125,6 +129,9 @@ function readOptions(
       case '--municipality':
         municipalities.push(value);
         break;
+      case '--package':
+        packageLocation = value;
+        break;
       case '--layer': {
         const layer = readLayer(value);
         if (!layer.ok) return layer;
@@ -145,7 +152,16 @@ function readOptions(
     return fail('usage', 'errors.usageExtraArgument', { argument: positional[1] as string });
   }
   const areasFile = positional[0] ?? null;
-  return ok({ areasFile, municipalities, layers, scenarioFile, format, language, out });
+  return ok({
+    areasFile,
+    municipalities,
+    layers,
+    package: packageLocation,
+    scenarioFile,
+    format,
+    language,
+    out,
+  });
 }
 
 function readLayer(value: string): Result<LayerArgument> {

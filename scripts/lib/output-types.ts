@@ -1,5 +1,6 @@
 import type { Estimate } from '../../src/core/estimate/types';
 import type { CrossCell, LayerStatsById } from '../../src/core/zonal/types';
+import type { Provenance } from './package-layers';
 
 /** One area of the 7.1 JSON. */
 export interface OutputArea {
@@ -33,4 +34,6 @@ export interface RunContext {
   /** Localized description of the data source. */
   source: string;
   synthetic: boolean;
+  /** The package and each layer's source (JSON only; DESIGN 8.1). */
+  provenance?: Provenance;
 }

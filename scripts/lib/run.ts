@@ -6,7 +6,7 @@ import type { Scenario } from '../../src/core/estimate/scenario';
 import { DEFAULT_SCENARIO } from '../../src/core/estimate/scenario';
 import { decodeScenarioBytes, parseScenario } from '../../src/core/estimate/scenario-file';
 import { FetchError } from '../../src/core/net/fetch-error';
-import { parseAreasFile } from '../../src/core/parse/index';
+import { DEFAULT_LIMITS, parseAreasFile } from '../../src/core/parse/index';
 import type { ParsedFile } from '../../src/core/parse/types';
 import { type AppError, fail, ok, type Result } from '../../src/core/result';
 import { formatCsv } from './format-csv';
@@ -18,6 +18,8 @@ import { municipalityAreas } from './municipalities';
 import { type CliOptions, parseCommandLine } from './options';
 import { checkOutTarget } from './out-target';
 import type { Output, OutputWarning, RunContext } from './output-types';
+import { readBounded } from './read-bounded';
+import { packageLayers } from './package-layers';
 import { terminalText } from './terminal-text';
 
 /** What a run printed and how it ended (exit code of DESIGN.md 7.1). */
@@ -64,12 +66,9 @@ async function readScenario(file: string | null): Promise<Result<Scenario>> {
   return parseScenario(json);
 }
 
-async function readAreas(file: string): Promise<Result<Uint8Array>> {
-  try {
-    return ok(new Uint8Array(await readFile(file)));
-  } catch {
-    return fail('unreadable', 'errors.areasUnreadable', { file });
-  }
+/** The areas file, refused as too-large before it is read beyond the import limit. */
+function readAreas(file: string): Promise<Result<Uint8Array>> {
+  return readBounded(file, DEFAULT_LIMITS.maxBytes, 'errors.areasUnreadable');
 }
 
 /**
@@ -141,9 +140,15 @@ async function analyze(
     ),
   );
   const loaded: LoadedLayers = unwrap(
-    options.layers.length > 0
-      ? await argumentLayers(options.layers, language)
-      : await catalogueLayers(resolve(env.catalogue ?? DEMO_CATALOGUE), language),
+    options.package !== null
+      ? await packageLayers(
+          options.package,
+          unwrap(await argumentLayers(options.layers, language)).layers,
+          language,
+        )
+      : options.layers.length > 0
+        ? await argumentLayers(options.layers, language)
+        : await catalogueLayers(resolve(env.catalogue ?? DEMO_CATALOGUE), language),
   );
   const areas: AnalysisArea[] = parsed.areas.map((area) => ({
     id: area.id,
@@ -176,6 +181,7 @@ async function analyze(
     horizonYears: scenario.horizon_years,
     source: loaded.source,
     synthetic: loaded.synthetic,
+    provenance: loaded.provenance,
   };
   const text = render(output, context, options.format, language);
   log(t(language, 'cli.done', { seconds: ((performance.now() - started) / 1000).toFixed(1) }));
@@ -201,7 +207,7 @@ function render(
 ): string {
   switch (format) {
     case 'json':
-      return formatJson(output);
+      return formatJson(output, context.provenance);
     case 'csv':
       return formatCsv(output, context, language);
     case 'table':

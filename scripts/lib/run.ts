@@ -8,6 +8,7 @@ import { decodeScenarioBytes, parseScenario } from '../../src/core/estimate/scen
 import { FetchError } from '../../src/core/net/fetch-error';
 import { DEFAULT_LIMITS, parseAreasFile } from '../../src/core/parse/index';
 import type { ParsedFile } from '../../src/core/parse/types';
+import { RasterRefusal } from '../../src/core/raster/raster-limits';
 import { type AppError, fail, ok, type Result } from '../../src/core/result';
 import { formatCsv } from './format-csv';
 import { formatJson, formatJsonError } from './format-json';
@@ -93,10 +94,16 @@ export async function run(argv: readonly string[], env: RunEnvironment = {}): Pr
   } catch (caught) {
     // A URL that fails while the rasters are read (after opening) is the user's input: exit 2.
     const fetchError = caught instanceof FetchError ? caught.appError : null;
+    // So is a raster refused while it is read (damaged or cut-off data, too large a window).
+    const rasterError: AppError | null =
+      caught instanceof RasterRefusal
+        ? { kind: caught.kind, code: caught.code, params: caught.params }
+        : null;
     const error: AppError =
       caught instanceof Failure
         ? caught.error
-        : (fetchError ?? {
+        : (fetchError ??
+          rasterError ?? {
             kind: 'internal',
             code: 'errors.internal',
             params: { detail: caught instanceof Error ? caught.message : String(caught) },

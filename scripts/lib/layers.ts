@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { openDataset } from '../../src/core/engine/dataset';
 import type { EngineLayer } from '../../src/core/engine/types';
 import { FetchError } from '../../src/core/net/fetch-error';
+import { RasterRefusal } from '../../src/core/raster/raster-limits';
 import { type ByteSource, openRaster } from '../../src/core/raster/raster-source';
 import { fail, ok, type Result } from '../../src/core/result';
 import { fetchLimitsFromEnv } from './fetch-env';
@@ -58,6 +59,10 @@ async function openLayer(
   } catch (error) {
     // Timed out, too slow, refused, an error status: `unreachable`, naming the URL and the cause.
     if (error instanceof FetchError) return { ok: false, error: error.appError };
+    // Too large to decode safely, damaged, or without georeference: its own kind and message.
+    if (error instanceof RasterRefusal) {
+      return fail(error.kind, error.code, { ...error.params, ...params });
+    }
     return fail('unreadable', 'errors.layerUnreadable', params);
   }
   if (raster.epsg !== RD_EPSG) {

@@ -1,4 +1,6 @@
 import type { FeatureCollection } from 'geojson';
+import { fetchBounded } from '../core/net/fetch';
+import { FetchError } from '../core/net/fetch-error';
 import { validateCatalogue } from '../core/raster/catalogue';
 import type { Catalogue } from '../core/raster/catalogue-types';
 import { fail, ok, type Result } from '../core/result';
@@ -18,20 +20,30 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function fetchJson(url: string, signal?: AbortSignal): Promise<Result<unknown>> {
-  let response: Response;
+/**
+ * Reads a JSON file of the dataset through the bounded fetch: a server that fails is `unreachable`
+ * with the URL and the cause (a cancelled read too, as `net.cancelled`, so callers get a value).
+ */
+export async function fetchDatasetJson(
+  url: string,
+  signal?: AbortSignal,
+): Promise<Result<unknown>> {
+  let text: string;
   try {
-    response = await fetch(url, { signal });
-  } catch {
-    return fail('unreadable', 'map.datasetUnavailable', { url });
-  }
-  // A single-page-app server answers a missing file with its index page: that is "not there".
-  const type = response.headers.get('content-type') ?? '';
-  if (!response.ok || type.includes('text/html')) {
-    return fail('unreadable', 'map.datasetUnavailable', { url });
+    const response = await fetchBounded(url, { signal });
+    // A single-page-app server answers a missing file with its index page: that is "not there".
+    if ((response.headers.get('content-type') ?? '').includes('text/html')) {
+      response.cancel();
+      return fail('unreadable', 'map.datasetUnavailable', { url });
+    }
+    text = await response.text();
+  } catch (error) {
+    if (!(error instanceof FetchError)) throw error;
+    const { kind, code, params } = error.appError;
+    return fail(kind, code, params);
   }
   try {
-    return ok(await response.json());
+    return ok(JSON.parse(text));
   } catch {
     return fail('unreadable', 'map.datasetInvalid', { detail: url });
   }
@@ -50,7 +62,7 @@ export async function loadCatalogue(
   signal?: AbortSignal,
 ): Promise<Result<LoadedCatalogue>> {
   const catalogueUrl = new URL(url, window.location.href).href;
-  const raw = await fetchJson(catalogueUrl, signal);
+  const raw = await fetchDatasetJson(catalogueUrl, signal);
   if (!raw.ok) return raw;
   // One validator for the map and the engine (src/core/raster/catalogue.ts).
   const catalogue = validateCatalogue(raw.value);
@@ -66,7 +78,7 @@ export async function loadContext(
   const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
   if (!loaded.catalogue.context) return ok(empty);
   const contextUrl = new URL(loaded.catalogue.context, loaded.catalogueUrl).href;
-  const raw = await fetchJson(contextUrl, signal);
+  const raw = await fetchDatasetJson(contextUrl, signal);
   if (!raw.ok) return raw;
   const value = raw.value;
   if (!isRecord(value) || !Array.isArray(value.features)) {

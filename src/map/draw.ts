@@ -18,6 +18,7 @@ import { prepareAreaAnalysis } from './area-analysis';
 import { setEditedAreaIds } from './areas-layer';
 import { cleanedPolygon, formatRdPoint, rdAreaHa, selfIntersections } from './draw-geometry';
 import type { DrawMessage, DrawTool } from './draw-host';
+import { checkEditedShape } from './draw-shape-check';
 
 export interface DrawController {
   setTool: (tool: DrawTool | null) => void;
@@ -334,7 +335,16 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
       const owner = owners.get(`${id}`);
       const area = owner && store.getState().areas.find((each) => each.id === owner.areaId);
       if (!owner || !area || feature?.geometry.type !== 'Polygon') return;
-      const refused = refusal(feature.geometry);
+      const edited =
+        owner.part === null ? feature.geometry : withPart(area, owner.part, feature.geometry);
+      // The whole area by the import's rules: holes inside their outline, parts not overlapping.
+      const crossing = refusal(feature.geometry);
+      const checked = !crossing && edited ? checkEditedShape(edited) : null;
+      const refused =
+        crossing ??
+        (checked && !checked.ok
+          ? { code: checked.code, params: { where: checked.where }, level: 'error' as const }
+          : null);
       if (refused) {
         const before =
           area.geometry.type === 'Polygon'
@@ -349,12 +359,15 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
         hooks.onMessage(refused);
         return;
       }
-      hooks.onMessage(null);
-      const geometry =
-        owner.part === null ? feature.geometry : withPart(area, owner.part, feature.geometry);
+      const notice = checked?.ok ? checked.notice : null;
+      hooks.onMessage(
+        notice ? { code: notice.code, params: { where: notice.where }, level: 'notice' } : null,
+      );
+      const geometry = checked?.ok ? checked.geometry : edited;
       if (!geometry) return;
       const known = synced.get(area.id);
-      if (known) known.geometry = geometry;
+      // A repaired shape (parts merged, a hole dropped) is handed to terra-draw again.
+      if (known && geometry === edited) known.geometry = geometry;
       store.getState().updateArea(area.id, { geometry });
       return;
     }

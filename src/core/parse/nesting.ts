@@ -32,7 +32,8 @@ export type NestingResult =
         | 'import.holeEqualsShell'
         | 'import.holeContainsShell'
         | 'import.holePartlyOutside'
-        | 'import.holesOverlap';
+        | 'import.holesOverlap'
+        | 'import.nestingUnresolved';
       /** A point (RD) where the problem is. */
       point: Position2;
       /** 1-based index of the part. */
@@ -159,8 +160,54 @@ function oriented(ring: Position2[], outer: boolean): Position2[] {
   return signedRingArea(closed) > 0 === outer ? closed : closed.reverse();
 }
 
-/** Checks and repairs ring nesting and overlapping parts (see NestingResult). */
+/**
+ * Checks and repairs ring nesting and overlapping parts (see NestingResult). Should the clipping
+ * library fail on some degenerate input, the area is refused (`import.nestingUnresolved`) rather
+ * than counted wrongly or ending the whole import.
+ */
 export function checkNesting(parts: Position2[][][]): NestingResult {
+  // One ring: nothing to nest or overlap (most parcels).
+  if (parts.length === 1 && parts[0]?.length === 1) {
+    return {
+      ok: true,
+      parts,
+      keptRings: [[0]],
+      holesOutside: 0,
+      partsDissolved: 0,
+      overlapAt: null,
+    };
+  }
+  const first = parts[0]?.[0]?.[0] ?? [0, 0];
+  // polyclip-ts fails to close output rings of RD coordinates (1e5 m) that went through WGS84 and
+  // back; relative to a local origin on a micrometre grid it does not.
+  const ox = Math.round(first[0]);
+  const oy = Math.round(first[1]);
+  const local = parts.map((rings) =>
+    rings.map((ring) =>
+      ring.map(
+        ([x, y]): Position2 => [Math.round((x - ox) * 1e6) / 1e6, Math.round((y - oy) * 1e6) / 1e6],
+      ),
+    ),
+  );
+  const back = (p: Position2): Position2 => [p[0] + ox, p[1] + oy];
+  let result: NestingResult;
+  try {
+    result = nesting(local);
+  } catch {
+    return { ok: false, code: 'import.nestingUnresolved', point: [first[0], first[1]], part: 1 };
+  }
+  if (!result.ok) return { ...result, point: back(result.point) };
+  return {
+    ...result,
+    // Unchanged parts keep their exact input coordinates.
+    parts: result.keptRings
+      ? parts.map((rings, p) => (result.keptRings?.[p] ?? [0]).map((r) => rings[r] as Position2[]))
+      : result.parts.map((rings) => rings.map((ring) => ring.map(back))),
+    overlapAt: result.overlapAt ? back(result.overlapAt) : null,
+  };
+}
+
+function nesting(parts: Position2[][][]): NestingResult {
   let holesOutside = 0;
   const keptRings: number[][] = [];
   const kept: Position2[][][] = [];

@@ -6,8 +6,10 @@ import {
   type GeoTIFF,
   type GeoTIFFImage,
 } from 'geotiff';
+import { FetchError } from '../net/fetch-error';
 import { BoundedGeoTiffClient } from '../net/geotiff-client';
 import type { FetchLimits } from '../net/limits';
+import { checkImage, checkWindow, RasterRefusal } from './raster-limits';
 
 /** Where raster bytes come from: one interface for URLs (HTTP range requests), files and buffers. */
 export type ByteSource =
@@ -97,8 +99,17 @@ export async function openRaster(source: ByteSource, signal?: AbortSignal): Prom
   for (let i = 0; i < count; i++) images.push(await tiff.getImage(i));
   const base = images[0];
   if (!base) throw new Error('GeoTIFF without images');
-  const [originX, originY] = base.getOrigin();
-  const [resX] = base.getResolution();
+  const file = source.kind === 'path' ? source.path : source.kind === 'url' ? source.url : '';
+  let originX: number;
+  let originY: number;
+  let resX: number;
+  try {
+    [originX, originY] = base.getOrigin() as [number, number];
+    [resX] = base.getResolution() as [number];
+  } catch {
+    // A plain TIFF: no ModelTiepoint/ModelPixelScale or ModelTransformation tags.
+    throw new RasterRefusal('unsupported', 'errors.layerNoGeoreference', { file });
+  }
   const cellSize = Math.abs(resX);
   const nodata = base.getGDALNoData();
   // Overviews: the reduced-resolution IFDs that follow, largest first; masks are skipped.
@@ -108,6 +119,8 @@ export async function openRaster(source: ByteSource, signal?: AbortSignal): Prom
     return (subfile & 4) === 0 && image.getWidth() < base.getWidth();
   });
   usable.sort((a, b) => b.getWidth() - a.getWidth());
+  // Sizes from the header, before a byte of cells is decoded (raster-limits.ts).
+  for (const image of usable) checkImage(image, file);
   const levels: RasterLevel[] = usable.map((image) => ({
     width: image.getWidth(),
     height: image.getHeight(),
@@ -137,17 +150,26 @@ export async function openRaster(source: ByteSource, signal?: AbortSignal): Prom
       const r1 = Math.min(info.height, row1);
       const outWidth = col1 - col0;
       const outHeight = row1 - row0;
+      checkWindow(Math.max(0, outWidth * outHeight), Math.max(4, image.getSampleByteSize(0)), file);
       if (c0 >= c1 || r0 >= r1) {
         const empty = new Float32Array(Math.max(0, outWidth * outHeight));
         empty.fill(fill);
         return empty;
       }
-      const data = (await image.readRasters({
-        window: [c0, r0, c1, r1],
-        samples: [0],
-        interleave: true,
-        signal,
-      })) as unknown as RasterArray;
+      let data: RasterArray;
+      try {
+        data = (await image.readRasters({
+          window: [c0, r0, c1, r1],
+          samples: [0],
+          interleave: true,
+          signal,
+        })) as unknown as RasterArray;
+      } catch (error) {
+        if (signal?.aborted || error instanceof FetchError) throw error;
+        if (error instanceof Error && error.name === 'AbortError') throw error;
+        // Cut off or damaged data (a truncated download, a bad DEFLATE stream).
+        throw new RasterRefusal('unreadable', 'errors.layerDamaged', { file });
+      }
       if (c0 === col0 && r0 === row0 && c1 === col1 && r1 === row1) return data;
       // Pad the part outside the raster with the fill value.
       const Ctor = data.constructor as new (length: number) => RasterArray;

@@ -86,8 +86,8 @@ describe('replaying the recorded responses', () => {
       'woonplaats',
       'weg',
     ]);
-    const request = server.requests.findLast((each) => each.path.endsWith('/suggest'));
-    expect(request).toBeDefined();
+    // The replay answers 400 to any parameter v3_1 does not list: this one was accepted.
+    expect(server.countOf(`${BASE}/suggest`)).toBeGreaterThan(0);
   });
 
   test('lookup of a woonplaats: centroid from WKT POINT(lon lat), bounds of its geometry', async () => {

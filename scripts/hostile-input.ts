@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Deflate, deflateSync } from 'fflate';
+import { Deflate, zlibSync } from 'fflate';
 
 const MIB = 1024 * 1024;
 
@@ -169,7 +169,7 @@ interface TiffOptions {
   bitsPerSample: number;
   /** Rows per strip (one strip per image when equal to height). */
   rowsPerStrip: number;
-  /** EPSG of the ProjectedCSTypeGeoKey; null writes no GeoKeys at all. */
+  /** EPSG of the ProjectedCSTypeGeoKey; null writes no GeoKeys and no georeference at all. */
   epsg: number | null;
   /** Bytes of strip data written (DEFLATE of zeros), the rest of the file is absent. */
   stripBytes: Uint8Array;
@@ -198,10 +198,15 @@ export function rawGeoTiff(options: TiffOptions): Uint8Array {
     [279, LONG, new Array(strips).fill(stripBytes.length)],
     [284, SHORT, [1]],
     [339, SHORT, [bitsPerSample === 64 || bitsPerSample === 32 ? 3 : 1]],
-    [33550, DOUBLE, [25, 25, 0]],
-    [33922, DOUBLE, [0, 0, 0, 10_000, 625_000, 0]],
   ];
-  if (epsg !== null) tags.push([34735, SHORT, [1, 1, 0, 2, 1024, 0, 1, 1, 3072, 0, 1, epsg]]);
+  if (epsg !== null) {
+    tags.push(
+      [33550, DOUBLE, [25, 25, 0]],
+      // Upper-left corner in RD New: a 400 x 400 raster covers the corpus's fields near Amersfoort.
+      [33922, DOUBLE, [0, 0, 0, 150_000, 470_000, 0]],
+      [34735, SHORT, [1, 1, 0, 2, 1024, 0, 1, 1, 3072, 0, 1, epsg]],
+    );
+  }
   tags.sort((a, b) => a[0] - b[0]);
   const size = (type: number) => (type === DOUBLE ? 8 : type === LONG ? 4 : 2);
   const ifdStart = 8;
@@ -249,7 +254,7 @@ export function hugeGeoTiff(): Uint8Array {
     bitsPerSample: 64,
     rowsPerStrip: 40_000,
     epsg: 28992,
-    stripBytes: deflateSync(new Uint8Array(64 * 1024)),
+    stripBytes: zlibSync(new Uint8Array(64 * 1024)),
   });
 }
 
@@ -261,7 +266,7 @@ export function truncatedGeoTiff(): Uint8Array {
     bitsPerSample: 32,
     rowsPerStrip: 400,
     epsg: 28992,
-    stripBytes: deflateSync(new Uint8Array(400 * 400 * 4).fill(0x41)),
+    stripBytes: zlibSync(new Uint8Array(400 * 400 * 4).fill(0x41)),
   });
   return whole.subarray(0, whole.length - 200);
 }
@@ -274,7 +279,7 @@ export function tiffWithoutCrs(): Uint8Array {
     bitsPerSample: 32,
     rowsPerStrip: 16,
     epsg: null,
-    stripBytes: deflateSync(new Uint8Array(16 * 400 * 4)),
+    stripBytes: zlibSync(new Uint8Array(16 * 400 * 4)),
   });
 }
 

@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { hugeGeoTiff, tiffWithoutCrs, truncatedGeoTiff } from '../../../scripts/hostile-input';
+import { RASTER_LIMITS, RasterRefusal } from './raster-limits';
+import { openRaster } from './raster-source';
+
+const bufferOf = (bytes: Uint8Array) => ({ kind: 'buffer', buffer: bytes.slice().buffer }) as const;
+
+async function refusal(promise: Promise<unknown>): Promise<RasterRefusal> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(RasterRefusal);
+  return error as RasterRefusal;
+}
+
+describe('rasters are checked before they are decoded', () => {
+  test('a 40000 x 40000 Float64 raster in one DEFLATE strip is refused as too-large on opening', async () => {
+    const started = performance.now();
+    const error = await refusal(openRaster(bufferOf(hugeGeoTiff())));
+    expect(error).toMatchObject({ kind: 'too-large', code: 'errors.layerBlockTooLarge' });
+    expect(error.params).toMatchObject({ width: 40_000, height: 40_000, sizeMb: 12_208 });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  test('a cut-off GeoTIFF opens, and reading its cells is unreadable, not an internal error', async () => {
+    const raster = await openRaster(bufferOf(truncatedGeoTiff()));
+    const error = await refusal(raster.readWindow(0, [0, 0, 64, 64]));
+    expect(error).toMatchObject({ kind: 'unreadable', code: 'errors.layerDamaged' });
+  });
+
+  test('a TIFF without georeference is unsupported, naming what is missing', async () => {
+    const error = await refusal(openRaster(bufferOf(tiffWithoutCrs())));
+    expect(error).toMatchObject({ kind: 'unsupported', code: 'errors.layerNoGeoreference' });
+  });
+
+  test('a window that would decode beyond the limit is refused before it is read', async () => {
+    const raster = await openRaster(bufferOf(truncatedGeoTiff()));
+    const side = Math.ceil(Math.sqrt(RASTER_LIMITS.maxWindowBytes / 4)) + 1;
+    const error = await refusal(raster.readWindow(0, [-side, -side, side, side]));
+    expect(error).toMatchObject({ kind: 'too-large', code: 'errors.layerWindowTooLarge' });
+  });
+});

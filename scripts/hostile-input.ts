@@ -351,3 +351,40 @@ export function writeHostileInputs(dir: string): HostileCase[] {
   });
   return cases;
 }
+
+/** What giving a hostile raster as `--layer` must give. */
+export interface HostileRasterCase {
+  file: string;
+  notes: string;
+  kind: string;
+  code: string;
+}
+
+/** Writes the hostile GeoTIFFs into `dir` and returns the cases. */
+export function writeHostileRasters(dir: string): HostileRasterCase[] {
+  const cases: HostileRasterCase[] = [
+    {
+      file: 'raster_40000x40000_float64_one_strip.tif',
+      notes: 'One DEFLATE strip of 40000 x 40000 Float64: 12.8 GB once decoded.',
+      kind: 'too-large',
+      code: 'errors.layerBlockTooLarge',
+    },
+    {
+      file: 'raster_truncated_download.tif',
+      notes: 'A GeoTIFF whose strip is cut off (a download that stopped).',
+      kind: 'unreadable',
+      code: 'errors.layerDamaged',
+    },
+    {
+      file: 'raster_plain_tiff_no_georeference.tif',
+      notes: 'A plain TIFF: no tiepoint, pixel scale or GeoKeys.',
+      kind: 'unsupported',
+      code: 'errors.layerNoGeoreference',
+    },
+  ];
+  const bytes = [hugeGeoTiff(), truncatedGeoTiff(), tiffWithoutCrs()];
+  cases.forEach((c, i) => {
+    writeFileSync(join(dir, c.file), bytes[i] as Uint8Array);
+  });
+  return cases;
+}

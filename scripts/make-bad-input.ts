@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { lonLatToMercator, rdToWgs84 } from '../src/core/projection/rd';
 import { windows1252, writeDbf, writeShp } from './bad-input-shapefile';
+import { writeHostileInputs, writeHostileRasters } from './hostile-input';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'test/fixtures/bad-input');
@@ -92,6 +93,18 @@ function zip(files: Record<string, Uint8Array | string>): Uint8Array {
     entries[name] = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   }
   return zipSync(entries, { mtime: MTIME, level: 6 });
+}
+
+// `--hostile <dir>`: the files made to exhaust memory or time (scripts/hostile-input.ts). Too
+// large to commit, they are written elsewhere; the tests generate them into a temporary directory.
+const hostileFlag = process.argv.indexOf('--hostile');
+if (hostileFlag >= 0) {
+  const dir = resolve(process.argv[hostileFlag + 1] ?? 'hostile-input');
+  mkdirSync(dir, { recursive: true });
+  const hostile = { areas: writeHostileInputs(dir), rasters: writeHostileRasters(dir) };
+  writeFileSync(resolve(dir, 'expected.json'), `${JSON.stringify(hostile, null, 1)}\n`);
+  process.stderr.write(`wrote ${hostile.areas.length + hostile.rasters.length} files to ${dir}\n`);
+  process.exit(0);
 }
 
 rmSync(out, { recursive: true, force: true });

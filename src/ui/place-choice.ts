@@ -1,4 +1,5 @@
 import type { LngLatBoundsLike } from 'maplibre-gl';
+import type { PlaceSuggestion } from '../core/places/locatieserver';
 import { type MunicipalityEntry, municipalityAreaName } from '../core/places/municipalities';
 import { isMunicipalityArea, municipalityAreaFields } from '../core/places/municipality-area';
 import type { AppError } from '../core/result';
@@ -50,4 +51,42 @@ export async function chooseMunicipality(entry: MunicipalityEntry): Promise<Choi
   state.addArea({ ...fields, id, color: state.nextAreaColor(), visible: true });
   fitMapTo(geometryBounds(fields.geometry));
   return { kind: 'added', name };
+}
+
+/** Half the side of the box shown around a place without a geometry, in degrees, by type. */
+const POINT_SPAN: Record<string, number> = {
+  adres: 0.002,
+  postcode: 0.004,
+  weg: 0.006,
+  woonplaats: 0.03,
+};
+
+/**
+ * Goes to a PDOK suggestion: a municipality by the shipped outline of its code (added as an
+ * area, as when chosen from the list), any other place by fitting the map to it.
+ */
+export async function choosePlace(
+  suggestion: PlaceSuggestion,
+  municipality: (code: string) => MunicipalityEntry | null,
+): Promise<ChoiceOutcome> {
+  const { lookupPlace } = await import('../core/places/locatieserver');
+  let place: Awaited<ReturnType<typeof lookupPlace>>;
+  try {
+    place = await lookupPlace(suggestion.id);
+  } catch {
+    return { kind: 'failed', error: { kind: 'unreachable', code: 'places.serviceUnavailable' } };
+  }
+  if (!place.ok) return { kind: 'failed', error: place.error };
+  const { municipalityCode, bbox, center, label, type } = place.value;
+  const entry = municipalityCode ? municipality(municipalityCode) : null;
+  if (entry) return chooseMunicipality(entry);
+  const span = POINT_SPAN[type] ?? 0.01;
+  const [lon, lat] = center;
+  fitMapTo(
+    bbox ?? [
+      [lon - span * 1.6, lat - span],
+      [lon + span * 1.6, lat + span],
+    ],
+  );
+  return { kind: 'shown', name: label };
 }

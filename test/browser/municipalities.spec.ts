@@ -257,3 +257,117 @@ test('the outlines are not loaded before the first idle: the index on use, the o
   expect(errors).toEqual([]);
   await context.close();
 });
+
+const RECORDED = resolve(import.meta.dirname, '../fixtures/services/locatieserver');
+/** A 1×1 PNG for the PDOK basemap tiles (the basemap must load for the online services to stay on). */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+const CORS = { 'access-control-allow-origin': '*' };
+
+/**
+ * Switches the PDOK basemap on with its tiles and the Locatieserver answered locally: suggest and
+ * lookup from the recorded responses (`locatieserver` decides per request), nothing from outside.
+ */
+async function withPdok(
+  page: Page,
+  locatieserver: (path: string) => { status: number; body: string },
+): Promise<{ paths: string[] }> {
+  const seen: string[] = [];
+  await page
+    .context()
+    .route('https://service.pdok.nl/**', (route) =>
+      route.fulfill({ status: 200, body: PNG, headers: { ...CORS, 'content-type': 'image/png' } }),
+    );
+  await page.context().route('https://api.pdok.nl/bzk/locatieserver/search/v3_1/**', (route) => {
+    const url = new URL(route.request().url());
+    seen.push(`${url.pathname.split('/').pop()}?${url.searchParams}`);
+    const { status, body } = locatieserver(url.pathname);
+    return route.fulfill({
+      status,
+      body,
+      headers: { ...CORS, 'content-type': 'application/json;charset=utf-8' },
+    });
+  });
+  await page.getByRole('radio', { name: /PDOK/ }).click();
+  await page.waitForFunction(
+    () => window.koolstofkaart?.map?.getLayer('pdok-brt') !== undefined,
+    null,
+    {
+      timeout: 15_000,
+    },
+  );
+  return { paths: seen };
+}
+
+const recorded = (file: string) => ({
+  status: 200,
+  body: readFileSync(resolve(RECORDED, file), 'utf8'),
+});
+
+test('online: PDOK places beside the municipalities, debounced; a place fits the map', async () => {
+  const { page, errors, context } = await openApp(browser);
+  const pdok = await withPdok(page, (path) =>
+    path.endsWith('/suggest')
+      ? recorded('v3-suggest-amsterdam.json')
+      : recorded('v3-lookup-woonplaats-utrecht-geometrie.json'),
+  );
+  await combobox(page).focus();
+  await page.keyboard.type('amsterdam', { delay: 40 });
+  await expect
+    .poll(async () => (await optionLabels(page)).length, { timeout: 10_000 })
+    .toBeGreaterThan(1);
+  const labels = await optionLabels(page);
+  // The shipped outline first; PDOK's own "Gemeente Amsterdam" is not listed twice.
+  expect(labels[0]).toBe('Amsterdam (GM0363)');
+  expect(labels).toContain('Amsterdam, Amsterdam, Noord-Holland');
+  expect(labels).not.toContain('Gemeente Amsterdam');
+  // Typing on cancels and debounces: one suggest request for the whole word.
+  const suggests = pdok.paths.filter((path) => path.startsWith('suggest'));
+  expect(suggests).toHaveLength(1);
+  expect(suggests[0]).toContain('q=amsterdam');
+  const group = page.getByRole('group', { name: 'Plaatsen (PDOK)' });
+  expect(await group.getByRole('option').count()).toBe(labels.length - 1);
+
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  expect(await activeOptionText(page)).toBe('Amsterdam, Amsterdam, Noord-Holland');
+  await page.keyboard.press('Enter');
+  // The replayed lookup is the recorded woonplaats Utrecht: the map goes there, no area is added.
+  await expect
+    .poll(() => page.getByTestId('place-search-status').textContent())
+    .toContain('De kaart toont nu Utrecht, Utrecht, Utrecht');
+  expect(pdok.paths.some((path) => path.startsWith('lookup?id=wpl-62fe60a4'))).toBe(true);
+  await page.waitForFunction(() => !window.koolstofkaart?.map?.isMoving());
+  const center = await page.evaluate(() => window.koolstofkaart?.map?.getCenter().toArray());
+  expect(center?.[0]).toBeGreaterThan(4.9);
+  expect(center?.[0]).toBeLessThan(5.3);
+  expect(center?.[1]).toBeGreaterThan(51.95);
+  expect(center?.[1]).toBeLessThan(52.2);
+  expect((await storedAreas(page)).areas).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('online, but PDOK fails: said once, quietly, and municipalities still work', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await withPdok(page, () => ({ status: 500, body: '{"error":{"code":500}}' }));
+  await combobox(page).focus();
+  await page.keyboard.type('utrecht');
+  const note = page.getByTestId('place-search-note');
+  await note.waitFor({ timeout: 15_000 });
+  expect(await note.textContent()).toMatch(/PDOK lukt nu niet; gemeenten vindt u nog wel/);
+  expect(await optionLabels(page)).toEqual(['Utrecht (GM0344)', 'Utrechtse Heuvelrug (GM1581)']);
+  // Typing on: the note is not repeated.
+  await page.keyboard.type('se');
+  await expect.poll(() => optionLabels(page)).toEqual(['Utrechtse Heuvelrug (GM1581)']);
+  await page.waitForTimeout(1500);
+  expect(await note.count()).toBe(0);
+  expect(await page.getByTestId('place-search-status').textContent()).not.toMatch(/PDOK/);
+  await page.keyboard.press('Enter');
+  await waitForAreaCount(page, 1);
+  // The browser logs the failed requests themselves; nothing else.
+  expect(errors.filter((line) => !/Failed to load resource/.test(line))).toEqual([]);
+  await context.close();
+});

@@ -1,3 +1,4 @@
+import { fetchBounded } from '../core/net/fetch';
 import { type MunicipalitySearch, prepareMunicipalitySearch } from '../core/places/municipalities';
 import {
   MUNICIPALITY_INDEX_PATH,
@@ -14,18 +15,20 @@ import { fail, ok, type Result } from '../core/result';
  * Loaded once per page; a failed load is tried again on the next call.
  */
 async function fetchJson(path: string): Promise<Result<unknown>> {
-  let response: Response;
+  let text: string;
   try {
-    response = await fetch(new URL(path, window.location.href).href);
+    // Through the bounded fetch (src/core/net): a server that hangs or trickles ends in a message.
+    const response = await fetchBounded(new URL(path, window.location.href).href);
+    if ((response.headers.get('content-type') ?? '').includes('text/html')) {
+      response.cancel();
+      return fail('unreadable', 'places.outlinesUnavailable');
+    }
+    text = await response.text();
   } catch {
-    return fail('unreadable', 'places.outlinesUnavailable');
-  }
-  const type = response.headers.get('content-type') ?? '';
-  if (!response.ok || type.includes('text/html')) {
-    return fail('unreadable', 'places.outlinesUnavailable');
+    return fail('unreachable', 'places.outlinesUnavailable');
   }
   try {
-    return ok(await response.json());
+    return ok(JSON.parse(text));
   } catch {
     return fail('unreadable', 'places.outlinesInvalid', { detail: path });
   }

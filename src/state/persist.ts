@@ -1,17 +1,15 @@
 import { createStore as createKeyvalStore, get, set, type UseStore } from 'idb-keyval';
 import { createStore } from 'zustand/vanilla';
 import { layerSettingsOf } from './layers-slice';
-import {
-  type ReadSession,
-  type RestoreReport,
-  readSession,
-  reportHasFindings,
-  type SavedSession,
-  SESSION_SCHEMA_VERSION,
-} from './session-schema';
+import type { ReadSession, RestoreReport, SavedSession } from './session-schema';
+import { SESSION_SCHEMA_VERSION } from './session-version';
 import type { AppStore } from './store';
 
-export { type SavedSession, SESSION_SCHEMA_VERSION } from './session-schema';
+export type { SavedSession } from './session-schema';
+export { SESSION_SCHEMA_VERSION } from './session-version';
+
+/** The checks of a restore (the importer's geometry rules, proj4): loaded when a restore runs. */
+const loadSchema = () => import('./session-schema');
 
 /** IndexedDB key (idb-keyval's default database) of the saved session. */
 export const SESSION_KEY = 'koolstofkaart.session';
@@ -185,14 +183,19 @@ export function sessionOf(state: ReturnType<AppStore['getState']>): SavedSession
 }
 
 /** The journal's session, read and checked; null when there is none or it is not JSON. */
-function journalSession(journal: SessionJournal): ReadSession | null {
+function journalSession(
+  journal: SessionJournal,
+  readSession: (raw: unknown) => ReadSession,
+): ReadSession | null {
   const text = journal.read();
   if (text === null) return null;
+  let raw: unknown;
   try {
-    return readSession(JSON.parse(text));
+    raw = JSON.parse(text);
   } catch {
     return { kind: 'invalid' };
   }
+  return readSession(raw);
 }
 
 /** Puts a checked session into the store. */
@@ -237,6 +240,9 @@ export async function restoreSession(
   } catch {
     readFailed = true;
   }
+  // A first visit has nothing to check: the checks are not even loaded.
+  if (!readFailed && raw === undefined && journal.read() === null) return false;
+  const { readSession, reportHasFindings } = await loadSchema();
   const stored = raw === undefined || readFailed ? null : readSession(raw);
   if (stored?.kind === 'newer') {
     // Left exactly as it is: the journal, if any, stays too, until the user chooses.
@@ -244,7 +250,7 @@ export async function restoreSession(
     persistState.setState({ newer: { version: stored.version, savedAt: stored.savedAt } });
     return false;
   }
-  const pending = journalSession(journal);
+  const pending = journalSession(journal, readSession);
   const good = stored?.kind === 'ok' ? stored : null;
   let chosen = good;
   if (pending?.kind === 'ok') {

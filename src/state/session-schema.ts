@@ -12,8 +12,9 @@ import type {
   UserLayer,
 } from '../core/session/types';
 
-/** Version of the saved session this app writes; `readSession` upgrades older ones. */
-export const SESSION_SCHEMA_VERSION = 2;
+import { SESSION_SCHEMA_VERSION } from './session-version';
+
+export { SESSION_SCHEMA_VERSION };
 
 /** The saved session, schema version 2 (DESIGN.md 9, first point). */
 export interface SavedSession extends SessionContent {

@@ -3,9 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { persistState, type SaveFailure, startOverNewerSession } from '../state/persist';
 import type { RestoreReport } from '../state/session-schema';
-import { store } from '../state/store';
+import { type AppState, store } from '../state/store';
 import { takeOverHere } from '../state/tabs';
-import { downloadAreasGeoJson, downloadNewerSession, downloadWorkshopFile } from './session-export';
+
+/** The exports load on first use: they are not needed to start. */
+const exports = () => import('./session-export');
+const downloadAreasGeoJson = (state: AppState) =>
+  void exports().then((module) => module.downloadAreasGeoJson(state));
+const downloadWorkshopFile = (state: AppState) =>
+  void exports().then((module) => module.downloadWorkshopFile(state));
+const downloadNewerSession = () => void exports().then((module) => module.downloadNewerSession());
+
 import './session-banners.css';
 
 /** Buttons that save the session on screen as files, at once. */

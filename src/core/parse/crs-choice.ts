@@ -143,16 +143,19 @@ const LISTED = 10;
  * A file whose polygons plainly read as different coordinate systems inside the Netherlands (some
  * in RD metres, some in degrees) would have its minority reported as lying outside the country,
  * whatever the declaration says: refuse it and say which features are in which system.
- * `indexes` are the 1-based feature numbers of `frames`.
+ * `frames` holds the frame of each ring of each feature; `indexes` the features' 1-based numbers.
  */
-export function mixedCrs(frames: Frame[], indexes: number[]): Result<ParsedFile> | null {
+export function mixedCrs(frames: Frame[][], indexes: number[]): Result<ParsedFile> | null {
   const bySystem = new Map<string, number[]>();
-  frames.forEach((frame, i) => {
-    const system = SYSTEM_OF[frame];
-    if (!system) return;
-    const list = bySystem.get(system) ?? [];
-    list.push(indexes[i] ?? i + 1);
-    bySystem.set(system, list);
+  frames.forEach((ringFrames, i) => {
+    // A feature whose rings read as two systems is listed under both.
+    const systems = new Set(ringFrames.map((frame) => SYSTEM_OF[frame]));
+    for (const system of systems) {
+      if (!system) continue;
+      const list = bySystem.get(system) ?? [];
+      list.push(indexes[i] ?? i + 1);
+      bySystem.set(system, list);
+    }
   });
   if (bySystem.size < 2) return null;
   const systems = [...bySystem]

@@ -63,6 +63,26 @@ describe('a file that mixes RD and WGS84 coordinates', () => {
     );
   });
 
+  test('a feature whose parts are in two systems is named under both', async () => {
+    const bytes = encode(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [rdRing] } },
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: { type: 'MultiPolygon', coordinates: [[rdRing], [lonLatRing]] },
+          },
+        ],
+      }),
+    );
+    const result = await parseAreasFile({ name: 'gemengd.geojson', bytes });
+    expect(!result.ok && result.error.params?.systems).toBe(
+      'RD New (EPSG:28992): 1, 2; WGS84 (EPSG:4326): 2',
+    );
+  });
+
   test('a file in one system is unaffected', async () => {
     const result = await parseAreasFile({
       name: 'rd.geojson',

@@ -148,7 +148,9 @@ async function build(
   const polygonsOf = (f: RawFeature) => (f.geometry.type === 'polygons' ? f.geometry.polygons : []);
   const frames = candidates.map((f) => frameOf(boundsOf(polygonsOf(f))));
   const mixed = mixedCrs(
-    frames,
+    candidates.map((f) =>
+      polygonsOf(f).flatMap((rings) => rings.map((ring) => frameOf(boundsOf([[ring]])))),
+    ),
     candidates.map((f) => f.index),
   );
   if (mixed) return mixed;

@@ -48,14 +48,24 @@ export const createLayersSlice: StateCreator<AppState, [], [], LayersSlice> = (s
   layerViews: {},
   setCatalogue: (catalogue, url) =>
     set((state) => {
-      const layerViews = { ...state.layerViews };
-      for (const layer of catalogue.layers) {
-        layerViews[layer.id] ??= { visible: layer.id === 'carbon-stock', opacity: 0.8 };
+      const missing = catalogue.layers.filter((layer) => !state.layerViews[layer.id]);
+      // Restored settings stay the same objects, so a restore followed by the catalogue is no
+      // change to save.
+      let layerViews = state.layerViews;
+      if (missing.length > 0) {
+        layerViews = { ...layerViews };
+        for (const layer of missing) {
+          layerViews[layer.id] = { visible: layer.id === 'carbon-stock', opacity: 0.8 };
+        }
       }
       // A restored order is kept for the layers the catalogue has; new layers go on top.
       const ids = catalogue.layers.map((layer) => layer.id);
       const kept = state.layerOrder.filter((id) => ids.includes(id));
-      const layerOrder = [...kept, ...ids.filter((id) => !kept.includes(id))];
+      const order = [...kept, ...ids.filter((id) => !kept.includes(id))];
+      const sameOrder =
+        order.length === state.layerOrder.length &&
+        order.every((id, index) => id === state.layerOrder[index]);
+      const layerOrder = sameOrder ? state.layerOrder : order;
       return { catalogue, catalogueUrl: url, layerViews, layerOrder };
     }),
   setLayerView: (id, patch) =>

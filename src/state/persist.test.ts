@@ -713,3 +713,24 @@ describe('a second tab', () => {
     stop();
   });
 });
+
+describe('loading the catalogue after a restore', () => {
+  test('is no change to save when the restored layers cover it', async () => {
+    vi.useFakeTimers();
+    const storage = slowStorage();
+    const store = createAppStore();
+    store.getState().restoreLayers({
+      'carbon-stock': { visible: true, opacity: 0.5, order: 1 },
+      sealed: { visible: false, opacity: 0.8, order: 0 },
+    });
+    const stop = startAutosave(store, storage);
+    const catalogue = {
+      layers: [{ id: 'carbon-stock' }, { id: 'sealed' }],
+    } as unknown as Parameters<ReturnType<typeof store.getState>['setCatalogue']>[0];
+    store.getState().setCatalogue(catalogue, 'http://127.0.0.1/data/demo/catalogue.json');
+    expect(store.getState().layerOrder).toEqual(['sealed', 'carbon-stock']);
+    await vi.advanceTimersByTimeAsync(2 * AUTOSAVE_INTERVAL_MS);
+    expect(storage.writes).toHaveLength(0);
+    stop();
+  });
+});

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { DEFAULT_LIMITS } from '../core/parse/limits';
 import type { ParsedFile } from '../core/parse/types';
 import type { AppError, Note, Result } from '../core/result';
 import { i18next } from '../i18n';
@@ -38,6 +39,21 @@ interface Source {
   /** Shown to the user; null for pasted text. */
   file: string | null;
   read: () => Promise<Uint8Array>;
+  /** Bytes to read, when known before reading (a File's size). */
+  size?: number;
+}
+
+const MB = 1024 * 1024;
+
+/** A file larger than the import limit, refused from its size before a byte is read. */
+function tooLargeToRead(size: number | undefined): AppError | null {
+  const max = DEFAULT_LIMITS.maxBytes;
+  if (size === undefined || size <= max) return null;
+  return {
+    kind: 'too-large',
+    code: 'import.fileTooLarge',
+    params: { sizeMb: Math.ceil(size / MB), maxMb: Math.floor(max / MB) },
+  };
 }
 
 interface LastImport {
@@ -63,6 +79,14 @@ async function runImport(
   options: { repair?: boolean; onlyFeatures?: Set<number> | null; extra?: ImportMessage } = {},
 ): Promise<void> {
   const current = ++run;
+  const tooLarge = tooLargeToRead(source.size);
+  if (tooLarge) {
+    importState.setState(
+      { phase: 'failed', file: source.file, error: tooLarge, canRepair: false },
+      true,
+    );
+    return;
+  }
   importState.setState({ phase: 'running', file: source.file, progress: 0 }, true);
   let result: Result<ParsedFile>;
   try {
@@ -156,6 +180,7 @@ export function importFile(file: File, extra?: ImportMessage): Promise<void> {
       name: file.name,
       file: file.name,
       read: async () => new Uint8Array(await file.arrayBuffer()),
+      size: file.size,
     },
     { extra },
   );
@@ -178,6 +203,7 @@ export async function importFiles(files: readonly File[]): Promise<void> {
     return runImport({
       name,
       file: files.map((file) => file.name).join(', '),
+      size: files.reduce((sum, file) => sum + file.size, 0),
       read: async () => {
         const { zipSync } = await import('fflate');
         const entries: Record<string, Uint8Array> = {};

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { writeHostileInputs } from '../../scripts/hostile-input';
 import { launchBrowser, openApp } from './harness';
 import {
   FIXTURES,
@@ -204,3 +206,73 @@ test('10,000 parcels import in one step; the list renders a bounded number of ro
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('hostile files (zip bombs, deep nesting, a 1.5 GB file) are refused or read while the page stays responsive', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kk-hostile-app-'));
+  try {
+    const cases = writeHostileInputs(dir).filter((c) => c.app);
+    // Sparse: 1.5 GB long without using the disk; refused from File.size before it is read.
+    writeFileSync(join(dir, 'percelen_1500mb.geojson'), '');
+    truncateSync(join(dir, 'percelen_1500mb.geojson'), 1500 * 1024 * 1024);
+    cases.push({
+      file: 'percelen_1500mb.geojson',
+      notes: '',
+      outcome: 'error',
+      kind: 'too-large',
+      code: 'import.fileTooLarge',
+      app: true,
+    });
+    const { page, errors, context } = await openApp(browser);
+    await page.evaluate(() => {
+      const gaps: number[] = [];
+      let last = performance.now();
+      const tick = (now: number) => {
+        gaps.push(now - last);
+        last = now;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      (window as unknown as { frameGaps: number[] }).frameGaps = gaps;
+    });
+    const importText = texts('nl', 'import');
+    for (const c of cases) {
+      await page.evaluate(() => {
+        (window as unknown as { frameGaps: number[] }).frameGaps.length = 0;
+      });
+      const started = Date.now();
+      await pickFile(page, join(dir, c.file));
+      const status = await importOutcome(page, c.outcome === 'error' ? 'failed' : 'done');
+      const seconds = (Date.now() - started) / 1000;
+      expect(seconds, c.file).toBeLessThan(10);
+      // Refused from File.size: not read at all.
+      if (c.file === 'percelen_1500mb.geojson') expect(seconds).toBeLessThan(1.5);
+      if (c.outcome === 'error') {
+        expect(await status.getAttribute('data-kind'), c.file).toBe(c.kind);
+        expect(await status.getAttribute('data-code'), c.file).toBe(c.code);
+        expect(await status.locator('.import-message').textContent(), c.file).toMatch(
+          messagePattern(importText[(c.code as string).replace(/^import\./, '')] as string),
+        );
+      } else {
+        expect(await status.getAttribute('data-imported'), c.file).toBe(String(c.areas));
+      }
+      // The page answers at once after each file.
+      const answered = Date.now();
+      expect(await page.evaluate(() => document.title.length)).toBeGreaterThan(0);
+      expect(Date.now() - answered, c.file).toBeLessThan(1000);
+      // The main thread kept drawing frames while the worker read the file.
+      const gaps = await page.evaluate(
+        () => (window as unknown as { frameGaps: number[] }).frameGaps,
+      );
+      const longest = Math.max(0, ...gaps);
+      process.stderr.write(
+        `${c.file} in the app: ${seconds.toFixed(1)} s, longest frame gap ${longest.toFixed(0)} ms\n`,
+      );
+      expect(longest, c.file).toBeLessThan(2000);
+      await page.getByRole('button', { name: 'Melding sluiten' }).click();
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 180_000);

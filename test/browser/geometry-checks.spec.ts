@@ -3,6 +3,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, openApp } from './harness';
 import { FIXTURES, importOutcome, pickFile, storeSnapshot } from './import-helpers';
+import {
+  addAreaAtPixels,
+  clickPoints,
+  dragOnMap,
+  pixelRing,
+  storedAreas,
+  waitForAreaCount,
+} from './planner-helpers';
 
 /**
  * Issue 10, geometry that cannot go wrong, in the app: the import worker runs the same core checks
@@ -66,6 +74,37 @@ test('a hole around its shell and a file mixing RD and WGS84 are refused and say
     expect(await status.locator('.import-message').textContent()).toMatch(/RD/);
     expect((await storeSnapshot(page)).areas).toHaveLength(0);
   }
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('in Select, a part dragged onto another part of the area is merged with a notice, and undone', async () => {
+  const { page, errors, context } = await openApp(browser);
+  const original = await addAreaAtPixels(page, { id: 'multi', name: 'Twee delen' }, [
+    [pixelRing(420, 320, 100)],
+    [pixelRing(640, 320, 100)],
+  ]);
+  await waitForAreaCount(page, 1);
+  await page.getByRole('button', { name: 'Selecteren', exact: true }).click();
+  await page.waitForFunction(() =>
+    document
+      .querySelector('button[aria-pressed="true"] .draw-label')
+      ?.textContent?.includes('Selecteren'),
+  );
+  await clickPoints(page, [[690, 370]]);
+  // The second part's lower left corner into the first part: they now overlap.
+  await dragOnMap(page, [640, 420], [480, 380]);
+  await page.waitForFunction(
+    (first) => JSON.stringify(window.koolstofkaart?.store.getState().areas[0]?.geometry) !== first,
+    JSON.stringify(original),
+  );
+  const merged = (await storedAreas(page)).areas[0]?.geometry;
+  expect(merged?.type).toBe('Polygon');
+  await expect
+    .poll(() => page.getByText(/zijn samengevoegd, zodat geen grond dubbel telt/).count())
+    .toBe(1);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await storedAreas(page)).areas[0]?.geometry).toEqual(original);
   expect(errors).toEqual([]);
   await context.close();
 });

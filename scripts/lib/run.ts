@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { analyzeAreas } from '../../src/core/engine/analyze';
 import type { AnalysisArea } from '../../src/core/engine/types';
@@ -48,15 +48,20 @@ function unwrap<T>(result: Result<T>): T {
   return result.value;
 }
 
+/** A scenario file is a few hundred bytes; 1 MiB is ample. */
+const MAX_SCENARIO_BYTES = 1024 * 1024;
+
 async function readScenario(file: string | null): Promise<Result<Scenario>> {
   if (file === null) return ok(DEFAULT_SCENARIO);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch {
-    return fail('usage', 'errors.scenarioUnreadable', { file });
+  // Bounded like the areas file: `--scenario /dev/zero` must not grow without end.
+  const read = await readBounded(file, MAX_SCENARIO_BYTES, 'errors.scenarioUnreadable');
+  if (!read.ok) {
+    const { kind, code, params } = read.error;
+    return kind === 'too-large'
+      ? fail(kind, code, params)
+      : fail('usage', 'errors.scenarioUnreadable', { file });
   }
-  const text = decodeScenarioBytes(bytes);
+  const text = decodeScenarioBytes(read.value);
   if (!text.ok) return fail('usage', text.error.code, { file });
   let json: unknown;
   try {

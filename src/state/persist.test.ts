@@ -585,6 +585,7 @@ describe('restore checks what it restores', () => {
     expect(store.getState().areas.map((area) => area.id)).toEqual(['a', 'b']);
     expect(store.getState().scenario).toEqual(DEFAULT_SCENARIO);
     expect((storage.data.get(SESSION_KEY) as { areas: unknown[] }).areas).toHaveLength(2);
+    expect(persistState.getState().restoreReport?.ignoredJournal).toBe(true);
   });
 
   test('a journal that is not JSON leaves the IndexedDB session', async () => {
@@ -595,6 +596,7 @@ describe('restore checks what it restores', () => {
     const store = createAppStore();
     expect(await restoreSession(store, storage, journal)).toBe(true);
     expect(store.getState().areas).toHaveLength(2);
+    expect(persistState.getState().restoreReport?.ignoredJournal).toBe(true);
   });
 });
 

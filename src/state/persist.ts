@@ -268,10 +268,19 @@ export async function restoreSession(
       } catch {
         // Kept in the journal until a write succeeds.
       }
-    } else if (mayTouchStorage()) journal.clear();
+    } else {
+      // A newer journal with invalid data is set aside, and the user told so.
+      if (newer && good) chosen = { ...good, report: { ...good.report, ignoredJournal: true } };
+      if (mayTouchStorage()) journal.clear();
+    }
   } else if (pending?.kind === 'newer') {
     // A newer version's journal is that version's to read.
-  } else if (mayTouchStorage()) journal.clear();
+  } else {
+    if (pending?.kind === 'invalid' && good) {
+      chosen = { ...good, report: { ...good.report, ignoredJournal: true } };
+    }
+    if (mayTouchStorage()) journal.clear();
+  }
   if (!chosen) {
     if (!quiet && (readFailed || (raw !== undefined && stored?.kind === 'invalid'))) {
       persistState.setState({ restoreFailed: true });

@@ -44,6 +44,8 @@ export interface RestoreReport {
   scenarioFields: string[];
   /** Other parts that were invalid and left out or reset: `view`, `layers.<id>`, `scenes`, … */
   otherFields: string[];
+  /** A newer journal (the last change before the page went) was invalid and set aside. */
+  ignoredJournal?: boolean;
 }
 
 /** What was found under the session key. */
@@ -67,7 +69,8 @@ export function reportHasFindings(report: RestoreReport): boolean {
     report.repairedAreas.length > 0 ||
     report.renamedIds > 0 ||
     report.scenarioFields.length > 0 ||
-    report.otherFields.length > 0
+    report.otherFields.length > 0 ||
+    report.ignoredJournal === true
   );
 }
 

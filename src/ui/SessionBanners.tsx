@@ -100,6 +100,7 @@ function RestoreNotice({ report }: { report: RestoreReport }) {
       {report.otherFields.length > 0 ? (
         <p>{t('session.restoreOther', { fields: list(report.otherFields) })}</p>
       ) : null}
+      {report.ignoredJournal ? <p>{t('session.restoreJournal')}</p> : null}
       <p>{t('session.restoreKept')}</p>
       <div className="session-actions">
         <button type="button" onClick={() => persistState.setState({ restoreReport: null })}>

@@ -2,8 +2,22 @@ import { useEffect, useRef } from 'react';
 import { attachAreasLayer } from '../map/areas-layer';
 import { createMap } from '../map/create-map';
 import { detachDraw, drawState } from '../map/draw-host';
-import { attachMunicipalityAttribution } from '../map/municipality-attribution';
+import { mapStatus } from '../map/map-status';
 import { store } from '../state/store';
+
+/** Runs `then` once the map has been idle once; returns a function that stops waiting. */
+function afterFirstIdle(then: () => void): () => void {
+  if (mapStatus.getState().firstIdle) {
+    then();
+    return () => {};
+  }
+  const unsubscribe = mapStatus.subscribe((status) => {
+    if (!status.firstIdle) return;
+    unsubscribe();
+    then();
+  });
+  return unsubscribe;
+}
 
 /** The full-screen MapLibre map; everything map-side lives in src/map and subscribes to the store. */
 export function MapView() {
@@ -12,10 +26,19 @@ export function MapView() {
     if (!container.current) return;
     const handle = createMap(container.current);
     const detachAreas = attachAreasLayer(handle.map, () => drawState.getState().tool !== null);
-    const detachAttribution = attachMunicipalityAttribution(handle.map, store);
+    // Loaded after the first idle, as the search box: it matters once an outline is on the map.
+    let detachAttribution = () => {};
+    let detached = false;
+    const stopWaiting = afterFirstIdle(() => {
+      void import('../map/municipality-attribution').then(({ attachMunicipalityAttribution }) => {
+        if (!detached) detachAttribution = attachMunicipalityAttribution(handle.map, store);
+      });
+    });
     return () => {
       detachDraw();
       detachAreas();
+      detached = true;
+      stopWaiting();
       detachAttribution();
       handle.destroy();
     };

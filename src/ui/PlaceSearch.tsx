@@ -12,7 +12,6 @@ import { loadMunicipalitySearch } from '../map/municipality-data';
 import { useAppState } from '../state/use-app-state';
 import { type ChoiceOutcome, chooseMunicipality, choosePlace } from './place-choice';
 import { usePlaceSuggestions } from './use-place-suggestions';
-import './place-search.css';
 
 /** Municipalities shown at most. */
 const MAX_HITS = 10;

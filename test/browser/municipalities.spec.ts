@@ -51,6 +51,8 @@ const combobox = (page: Page, name = 'Zoek gemeente of plaats') =>
 
 /** Tabs from the start of the page to the search box, as a keyboard user does. */
 async function tabToSearch(page: Page, name?: string): Promise<void> {
+  // The box comes after the map's first idle (it is not in the first-load bundle).
+  await combobox(page, name).waitFor({ timeout: 10_000 });
   for (let i = 0; i < 30; i++) {
     await page.keyboard.press('Tab');
     const role = await page.evaluate(() => document.activeElement?.getAttribute('role'));

@@ -19,8 +19,8 @@ import { municipalityAreas } from './municipalities';
 import { type CliOptions, parseCommandLine } from './options';
 import { checkOutTarget } from './out-target';
 import type { Output, OutputWarning, RunContext } from './output-types';
-import { readBounded } from './read-bounded';
 import { packageLayers } from './package-layers';
+import { readBounded } from './read-bounded';
 import { terminalText } from './terminal-text';
 
 /** What a run printed and how it ended (exit code of DESIGN.md 7.1). */

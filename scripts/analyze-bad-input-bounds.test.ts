@@ -131,6 +131,18 @@ describe('hostile areas files through the CLI: refused or read, in bounded time 
   );
 });
 
+test.runIf(existsSync('/dev/zero'))(
+  '--scenario /dev/zero is refused as too-large at 1 MiB',
+  async () => {
+    const outcome = await analyze([AREAS, '--scenario', '/dev/zero']);
+    expect(outcome.code).toBe(2);
+    expect(outcome.json.error?.kind).toBe('too-large');
+    expectBounded(outcome);
+    expect(outcome.maxRssKb).toBeLessThan(400 * 1024);
+  },
+  60_000,
+);
+
 describe('hostile rasters as --layer through the CLI', () => {
   test('huge, cut-off and ungeoreferenced GeoTIFFs exit 2 with their kind, in bounded time and memory', async () => {
     for (const c of rasters) {

@@ -196,6 +196,16 @@ describe('cancellation, size and ranges', () => {
     expect(server.countOf('/trickle-abort')).toBe(1);
   });
 
+  test('an abort while waiting to retry is cancelled at once, without another attempt', async () => {
+    server.route('/busy-abort', { kind: 'status', status: 503, headers: { 'Retry-After': '1' } });
+    const { error, elapsedMs } = await failureOf(() =>
+      read('/busy-abort', FAST, AbortSignal.timeout(100)),
+    );
+    expect(error.failure).toEqual({ cause: 'cancelled' });
+    expect(elapsedMs).toBeLessThan(600);
+    expect(server.countOf('/busy-abort')).toBe(1);
+  });
+
   test('an abort before the answer is cancelled too', async () => {
     const { error } = await failureOf(() => read('/hang', FAST, AbortSignal.timeout(50)));
     expect(error.failure).toEqual({ cause: 'cancelled' });
@@ -222,6 +232,12 @@ describe('cancellation, size and ranges', () => {
     });
     expect(error.failure).toEqual({ cause: 'too-large', maxBytes: 2500 });
     expect(received).toBeLessThanOrEqual(2500);
+  });
+
+  test('a HEAD request has headers and an empty body', async () => {
+    const response = await fetchBounded(server.url('/file'), { method: 'HEAD', limits: FAST });
+    expect(response.headers.get('content-length')).toBe('26');
+    expect((await response.arrayBuffer()).byteLength).toBe(0);
   });
 
   test('a Range request passes through and reads the part', async () => {

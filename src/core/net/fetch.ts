@@ -89,7 +89,8 @@ function sleep(ms: number, url: string, signal?: AbortSignal): Promise<void> {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -177,6 +178,8 @@ async function fetchOnce(
     drop();
     throw new FetchError(url, { cause: 'too-large', maxBytes: limits.maxBytes });
   }
+  // Without a body (HEAD, 204) there is nothing left to time.
+  if (!response.body) release();
   const body = guardedBody(response.body, {
     url,
     limits,

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { writeHostileInputs } from '../../../scripts/hostile-input';
 import { parseAreasFile } from './index';
 
 /** The bad-input corpus (test/fixtures/bad-input, made by scripts/make-bad-input.ts). */
@@ -63,4 +65,35 @@ describe('bad-input corpus', () => {
       }
     });
   }
+});
+
+describe('hostile part of the corpus (generated, not committed): refused or read within 5 s each', () => {
+  test('every case of scripts/hostile-input.ts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kk-hostile-parse-'));
+    try {
+      for (const c of writeHostileInputs(dir)) {
+        const started = performance.now();
+        const bytes = new Uint8Array(readFileSync(join(dir, c.file)));
+        const result = await parseAreasFile({ name: c.file, bytes });
+        expect(performance.now() - started, c.file).toBeLessThan(5000);
+        if (c.outcome === 'error') {
+          expect(result.ok ? 'ok' : result.error, c.file).toMatchObject({
+            kind: c.kind,
+            code: c.code,
+          });
+          if (!result.ok) expectMessage(result.error.code);
+          continue;
+        }
+        expect(result.ok && result.value.areas.length, c.file).toBe(c.areas);
+        for (const [feature, kind] of c.featureNotes ?? []) {
+          expect(result.notes.filter((n) => n.feature === feature).map((n) => n.kind)).toContain(
+            kind,
+          );
+        }
+        for (const note of result.notes) expectMessage(note.code);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -126,6 +126,15 @@ describe('--out never overwrites an input', () => {
     expect(readFileSync(tif)).toEqual(before);
   });
 
+  test('--out naming the --package zip is refused', async () => {
+    const zip = join(scratch, 'pakket.zip');
+    writeFileSync(zip, 'not really a zip');
+    const outcome = await analyze([input, '--package', zip, '--out', zip]);
+    expect(outcome.code).toBe(2);
+    expect(outcome.json.error?.message).toMatch(/same file as the input/);
+    expect(readFileSync(zip, 'utf8')).toBe('not really a zip');
+  });
+
   test('another --out file is written', async () => {
     const out = join(scratch, 'resultaat.json');
     const outcome = await run([input, '--layer', STOCK, '--format', 'json', '--out', out]);

@@ -18,8 +18,9 @@ async function identity(path: string): Promise<string | null> {
 
 /**
  * Refuses `--out` when it names one of the inputs (the areas file, a --layer file, the scenario
- * file), whether by the same path, another spelling (`./`, `..`), a symlink or a hard link:
- * writing the result would destroy the input. Checked before anything is read; kind `usage`.
+ * file, a --package zip), whether by the same path, another spelling (`./`, `..`), a symlink or a
+ * hard link: writing the result would destroy the input. Checked before anything is read; kind
+ * `usage`.
  */
 export async function checkOutTarget(options: CliOptions): Promise<Result<null>> {
   if (options.out === null) return ok(null);
@@ -29,6 +30,7 @@ export async function checkOutTarget(options: CliOptions): Promise<Result<null>>
       .filter((layer) => !URL_LIKE.test(layer.location))
       .map((layer) => layer.location),
     ...(options.scenarioFile === null ? [] : [options.scenarioFile]),
+    ...(options.package === null || URL_LIKE.test(options.package) ? [] : [options.package]),
   ];
   const out = options.out;
   const outIdentity = await identity(out);

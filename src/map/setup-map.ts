@@ -6,6 +6,7 @@ import type { LayerId } from '../core/raster/classes';
 import type { Result } from '../core/result';
 import { i18next } from '../i18n';
 import type { AppState, AppStore } from '../state/store';
+import { activeCatalogueUrl, packageState } from './active-package';
 import {
   addOfflineBasemap,
   addPlaceLabels,
@@ -23,6 +24,7 @@ import {
 } from './dataset';
 import { followInspect, type ValueReader } from './inspect';
 import { mapStatus, noticeOnFailure } from './map-status';
+import { showPackageOutline } from './package-outline';
 import { followRasterLayers } from './raster-layers';
 
 /** What the map needs from the tiles protocol (src/map/raster-protocol.ts in the app). */
@@ -40,7 +42,8 @@ export interface TileHooks {
 
 /** The dataset to open: `?catalogue=<url>` or the demo. */
 export function catalogueUrlOf(location: Location): string {
-  return new URLSearchParams(location.search).get('catalogue') ?? DEMO_CATALOGUE_PATH;
+  // The package chosen in this page, `?catalogue=`, the session's package or the demo.
+  return activeCatalogueUrl(location, DEMO_CATALOGUE_PATH);
 }
 
 let preloaded: { url: string; catalogue: Promise<Result<LoadedCatalogue>> } | null = null;
@@ -147,7 +150,10 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | n
     if (controller.signal.aborted) return;
     // A restored view comes back as it was left; else the whole dataset.
     const view = store.getState().view;
-    if (view) map.jumpTo(view);
+    // After a switch of package, its data is shown whole rather than the view left elsewhere.
+    const fit = packageState.getState().fitNext;
+    if (fit) packageState.setState({ fitNext: false });
+    if (view && !fit) map.jumpTo(view);
     else map.fitBounds(bounds, { padding: 40, animate: false });
     followView(map, store, cleanups);
     store.getState().setCatalogue(catalogue, catalogueUrl);
@@ -156,6 +162,7 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | n
       url: catalogueUrlOf(window.location) === DEMO_CATALOGUE_PATH ? null : catalogueUrl,
     });
     if (tiles) followTiles(map, store, tiles, catalogue, bounds, cleanups);
+    void showPackageOutline(map, catalogue, catalogueUrl, controller.signal);
     mapStatus.setState({ dataset: { state: 'ready' } });
     map.once('idle', () => mapStatus.setState({ firstIdle: true }));
     map.triggerRepaint();

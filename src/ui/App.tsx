@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { packageState } from '../map/active-package';
 import { mapStatus } from '../map/map-status';
 import { useAppState } from '../state/use-app-state';
 import { AreasPanel } from './AreasPanel';
@@ -42,6 +43,7 @@ export function App() {
   const language = useAppState((state) => state.language);
   const { i18n } = useTranslation();
   const settled = useMapSettled();
+  const chosenPackage = useStore(packageState, (state) => state.chosen);
   useEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);
     document.documentElement.lang = language;
@@ -49,7 +51,8 @@ export function App() {
   }, [language, i18n]);
   return (
     <div className="app">
-      <MapView />
+      {/* A switch of data package starts the map over on it; the areas stay in the store. */}
+      <MapView key={chosenPackage ?? 'start'} />
       <TopBar />
       <LayerPanel />
       <MapOverlays />

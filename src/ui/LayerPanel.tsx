@@ -8,6 +8,7 @@ import { useAppState } from '../state/use-app-state';
 import { LayerInfo } from './LayerInfo';
 import { Legend } from './Legend';
 import { moveLayer } from './layer-order';
+import { PackagePicker } from './PackagePicker';
 import './layers.css';
 
 /** The left panel: every layer of the dataset with toggle, opacity, order, legend and info. */
@@ -22,6 +23,7 @@ export function LayerPanel() {
       <h2 id="layer-panel-title" className="panel-title">
         {t('layers.title')}
       </h2>
+      <PackagePicker />
       {catalogue?.synthetic && (
         <p className="synthetic-note">
           <span className="synthetic-tag">{t('app.synthetic')}</span> {t('layers.syntheticNote')}

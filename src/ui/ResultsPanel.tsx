@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { AreaResult } from '../core/engine/types';
+import { packageState } from '../map/active-package';
 import { analysisState, startAreaAnalysis } from '../map/area-analysis';
 import { useAppState } from '../state/use-app-state';
 import { ExportMenu } from './ExportMenu';
@@ -73,7 +74,10 @@ export function ResultsPanel() {
   const areas = useAppState((state) => state.areas);
   const selectedId = useAppState((state) => state.selectedId);
   const results = useStore(analysisState, (state) => state.results);
-  useEffect(() => startAreaAnalysis(), []);
+  const chosenPackage = useStore(packageState, (state) => state.chosen);
+  // A switch of data package analyses every area again, on the new package's layers.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: restart on a package switch
+  useEffect(() => startAreaAnalysis(), [chosenPackage]);
   const selected = useMemo(() => areas.find((area) => area.id === selectedId), [areas, selectedId]);
   const selectedResult = selected ? results[selected.id] : undefined;
   // Over all areas: only when the areas or the results change, not on a selection.

@@ -255,7 +255,7 @@ describe('data package keys (DESIGN 8.1)', () => {
       const target = part(c);
       if (value === undefined) delete target[key];
       else target[key] = value;
-      expect(catalogueProblems(c).map((p) => p.path)).toContain(path);
+      expect(catalogueProblems(c, { package: true }).map((p) => p.path)).toContain(path);
     });
   }
 

@@ -222,8 +222,13 @@ function checkPackageKeys(check: Checker, value: Json, required: boolean): void 
       '{"name","version"} of the program that made it',
     );
   }
+  // A package names a file inside it; a catalogue the app made of opened files names its URL.
   if (present('outline'))
-    check.expect(isInsideFile(value.outline), 'outline', 'a file name inside the package');
+    check.expect(
+      required ? isInsideFile(value.outline) : isText(value.outline),
+      'outline',
+      'a file name inside the package',
+    );
   if (present('sources')) {
     if (check.expect(Array.isArray(value.sources), 'sources', 'a list of sources'))
       (value.sources as unknown[]).forEach((source, i) => {

@@ -213,10 +213,27 @@ test('case and accents are ignored; codes and the everyday name Den Haag work', 
 
 test('the English label, texts and attribution', async () => {
   const { page, errors, context } = await openApp(browser);
+  // An outline added in Dutch, then the language switched: the credit follows the language.
+  await combobox(page).focus();
+  await page.keyboard.type('gm0344');
+  await optionLabels(page);
+  await page.keyboard.press('Enter');
+  await waitForAreaCount(page, 1);
+  await expect
+    .poll(() => page.locator('.maplibregl-ctrl-attrib').textContent())
+    .toContain('Gemeentegrenzen 2022: CBS, Kadaster (CC BY 4.0)');
   await page.getByRole('button', { name: 'English' }).click();
+  await expect
+    .poll(() => page.locator('.maplibregl-ctrl-attrib').textContent())
+    .toContain('Municipal boundaries 2022: CBS, Kadaster (CC BY 4.0)');
+  expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).not.toContain(
+    'Gemeentegrenzen',
+  );
+  await page.evaluate(() => window.koolstofkaart?.store.getState().removeArea('GM0344'));
   await page.getByRole('button', { name: 'Nederlands' }).waitFor();
   const box = combobox(page, 'Search municipality or place');
   await box.focus();
+  await box.fill('');
   await page.keyboard.type('noardeast');
   expect(await optionLabels(page)).toEqual(['Noardeast-Fryslân (GM1970)']);
   await expect
@@ -225,8 +242,8 @@ test('the English label, texts and attribution', async () => {
   await page.keyboard.press('Enter');
   await waitForAreaCount(page, 1);
   await expect
-    .poll(() => page.locator('.maplibregl-ctrl-attrib').textContent())
-    .toContain('Municipal boundaries 2022: CBS, Kadaster (CC BY 4.0)');
+    .poll(() => page.getByTestId('place-search-status').textContent())
+    .toContain('Noardeast-Fryslân (GM1970) was added as an area and selected.');
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -371,5 +388,67 @@ test('online, but PDOK fails: said once, quietly, and municipalities still work'
   await waitForAreaCount(page, 1);
   // The browser logs the failed requests themselves; nothing else.
   expect(errors.filter((line) => !/Failed to load resource/.test(line))).toEqual([]);
+  await context.close();
+});
+
+test('a saved outline keeps its credit after a reload', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await combobox(page).focus();
+  await page.keyboard.type('sudwest');
+  await optionLabels(page);
+  await page.keyboard.press('Enter');
+  await waitForAreaCount(page, 1);
+  await page.waitForTimeout(1200); // autosave writes at most every 500 ms
+  await page.reload();
+  await waitForMapIdle(page);
+  await waitForAreaCount(page, 1);
+  expect((await storedAreas(page)).areas[0]).toMatchObject({
+    id: 'GM1900',
+    name: 'Súdwest-Fryslân (GM1900)',
+  });
+  await expect
+    .poll(() => page.locator('.maplibregl-ctrl-attrib').textContent(), { timeout: 10_000 })
+    .toContain('CBS, Kadaster (CC BY 4.0)');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('online: a municipality found through PDOK is added from the shipped outline of its code', async () => {
+  const { page, errors, context } = await openApp(browser);
+  // No lookup of a gemeente was recorded: this answer is shaped like the recorded lookups.
+  const lookup = {
+    response: {
+      numFound: 1,
+      start: 0,
+      docs: [
+        {
+          type: 'gemeente',
+          id: 'gem-0b2a8b92856b27f86fbd67ab35808ebf',
+          weergavenaam: 'Gemeente Amsterdam',
+          gemeentecode: '0363',
+          centroide_ll: 'POINT(4.89 52.37)',
+        },
+      ],
+    },
+  };
+  await withPdok(page, (path) =>
+    path.endsWith('/suggest')
+      ? recorded('v3-suggest-amsterdam.json')
+      : { status: 200, body: JSON.stringify(lookup) },
+  );
+  // "nieuw-amsterdam" matches no municipality, so PDOK's "Gemeente Amsterdam" is listed.
+  await combobox(page).focus();
+  await page.keyboard.type('nieuw-amsterdam');
+  await expect.poll(() => optionLabels(page), { timeout: 10_000 }).toContain('Gemeente Amsterdam');
+  while ((await activeOptionText(page)) !== 'Gemeente Amsterdam') {
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await waitForAreaCount(page, 1);
+  const { areas, selectedId } = await storedAreas(page);
+  expect(areas[0]).toMatchObject({ id: 'GM0363', name: 'Amsterdam (GM0363)' });
+  expect(areas[0]?.geometry).toEqual(outlineOf('GM0363'));
+  expect(selectedId).toBe('GM0363');
+  expect(errors).toEqual([]);
   await context.close();
 });

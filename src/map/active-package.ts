@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { fetchBounded } from '../core/net/fetch';
 import { type OpenedPackage, openPackage } from '../core/package/open-package';
 import {
   type PackageIndexEntry,
@@ -85,9 +86,9 @@ export async function loadPackageIndex(): Promise<void> {
   const at = new URL(PACKAGE_INDEX_PATH, window.location.href);
   let entries: PackageIndexEntry[];
   try {
-    const response = await fetch(at.href);
-    if (!response.ok) return;
-    const parsed = parsePackageIndex(await response.json());
+    // Bounded (src/core/net): a hung server leaves the choices as they are instead of waiting.
+    const response = await fetchBounded(at.href);
+    const parsed = parsePackageIndex(JSON.parse(await response.text()));
     if (!parsed.ok) return;
     entries = parsed.value;
   } catch {

@@ -1,4 +1,7 @@
 import { unzipSync } from 'fflate';
+import { type BoundedResponse, fetchBounded } from '../net/fetch';
+import { FetchError } from '../net/fetch-error';
+import type { FetchLimits } from '../net/limits';
 import type { ByteSource } from '../raster/raster-source';
 
 /**
@@ -136,28 +139,33 @@ export function filesSource(
  * A package at a URL to its folder (or to its catalogue.json). Layers are read with HTTP range
  * requests; a 404 means the file is not there, any other failure throws PackageReadError.
  */
-export function urlSource(url: string, fetchImpl: typeof fetch = fetch): PackageSource {
+export function urlSource(
+  url: string,
+  fetchImpl: typeof fetch = fetch,
+  limits?: Partial<FetchLimits>,
+): PackageSource {
   const base = url.endsWith('/catalogue.json')
     ? url.slice(0, -'catalogue.json'.length)
     : url.endsWith('/')
       ? url
       : `${url}/`;
   const at = (name: string) => new URL(name, base).href;
+  // Through the bounded fetch (src/core/net): timeouts, minimum rate and retries for 429/5xx.
   const request = async (name: string, headers: Record<string, string>, signal?: AbortSignal) => {
-    let response: Response;
+    let response: BoundedResponse;
     try {
-      response = await fetchImpl(at(name), { headers, signal });
+      response = await fetchBounded(at(name), { headers, signal, limits, fetch: fetchImpl });
     } catch (error) {
       if (signal?.aborted) throw error;
-      throw new PackageReadError(at(name), null);
+      const status = error instanceof FetchError && error.failure.cause === 'status';
+      if (status && error.failure.status === 404) return null;
+      throw new PackageReadError(at(name), status ? error.failure.status : null);
     }
     // A single-page-app server answers a missing file with its index page: that is "not there".
-    const html = (response.headers.get('content-type') ?? '').includes('text/html');
-    if (response.status === 404 || (response.ok && html)) {
-      await response.body?.cancel();
+    if ((response.headers.get('content-type') ?? '').includes('text/html')) {
+      response.cancel();
       return null;
     }
-    if (!response.ok) throw new PackageReadError(at(name), response.status);
     return response;
   };
   return {
@@ -165,14 +173,21 @@ export function urlSource(url: string, fetchImpl: typeof fetch = fetch): Package
     label: base,
     read: async (name, signal) => {
       const response = await request(name, {}, signal);
-      return response ? new Uint8Array(await response.arrayBuffer()) : null;
+      if (!response) return null;
+      try {
+        return new Uint8Array(await response.arrayBuffer());
+      } catch (error) {
+        // A body that stalls, trickles or breaks off.
+        if (signal?.aborted) throw error;
+        throw new PackageReadError(at(name), null);
+      }
     },
     has: async (name, signal) => {
       const response = await request(name, { Range: 'bytes=0-0' }, signal);
-      await response?.body?.cancel();
+      response?.cancel();
       return response !== null;
     },
-    byteSource: (name) => ({ kind: 'url', url: at(name) }),
+    byteSource: (name) => ({ kind: 'url', url: at(name), limits }),
     where: at,
   };
 }

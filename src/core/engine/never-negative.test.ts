@@ -159,6 +159,29 @@ describe('no area, coverage or total is ever negative or NaN', () => {
     );
   }, 60_000);
 
+  test('a NaN coordinate given to the engine gives no NaN anywhere', async () => {
+    const ring: Position2[] = [
+      [151_000, 466_000],
+      [151_500, 466_000],
+      [151_500, Number.NaN],
+      [151_000, 466_500],
+      [151_000, 466_000],
+    ];
+    const analysed = await analyzeAreas(
+      [{ id: 'x', name: 'x', rd: [[ring]], feature: 1 }],
+      layers,
+      DEFAULT_SCENARIO,
+    );
+    const [result] = analysed.areas;
+    if (!result) throw new Error('no result');
+    expect(result.area_ha).toBe(0);
+    for (const stats of Object.values(result.layers)) {
+      expect(Number.isNaN(stats?.covered_ha)).toBe(false);
+      expect(Number.isNaN(stats?.valid_ha)).toBe(false);
+    }
+    expect(keyFiguresOf(result).coveragePct).toBeNull();
+  });
+
   test('the engine given unchecked rings (a restored session, say) still reports no negative area', async () => {
     await fc.assert(
       fc.asyncProperty(feature, async (parts) => {

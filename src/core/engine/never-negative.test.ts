@@ -7,6 +7,7 @@ import { keyFiguresOf, keyFiguresTotal } from '../export/key-figures';
 import { multiPolygonArea } from '../parse/geometry';
 import { parseAreasFile } from '../parse/index';
 import type { Position2 } from '../parse/raw';
+import { rdToWgs84 } from '../projection/rd';
 import { analyzeAreas } from './analyze';
 import type { AreaResult } from './types';
 
@@ -85,15 +86,18 @@ const feature = fc
   .tuple(fc.array(part, { minLength: 1, maxLength: 3 }), fc.boolean())
   .map(([parts, duplicate]) => (duplicate ? [...parts, parts[0] as Position2[][]] : parts));
 
-function fileOf(features: Position2[][][][]): Uint8Array {
+/** A GeoJSON file of RD rings, written in RD (declared) or converted to WGS84. */
+function fileOf(features: Position2[][][][], crs: 'rd' | 'wgs84' = 'rd'): Uint8Array {
+  const convert = (parts: Position2[][][]) =>
+    crs === 'rd' ? parts : parts.map((rings) => rings.map((ring) => ring.map((p) => rdToWgs84(p))));
   return new TextEncoder().encode(
     JSON.stringify({
       type: 'FeatureCollection',
-      crs: { type: 'name', properties: { name: 'EPSG:28992' } },
+      ...(crs === 'rd' ? { crs: { type: 'name', properties: { name: 'EPSG:28992' } } } : {}),
       features: features.map((parts) => ({
         type: 'Feature',
         properties: {},
-        geometry: { type: 'MultiPolygon', coordinates: parts },
+        geometry: { type: 'MultiPolygon', coordinates: convert(parts) },
       })),
     }),
   );
@@ -156,6 +160,28 @@ describe('no area, coverage or total is ever negative or NaN', () => {
         }
       }),
       { numRuns: 150, seed: 20261203 },
+    );
+  }, 60_000);
+
+  test('the same in WGS84: clipping copes with coordinates that went through a projection', async () => {
+    await fc.assert(
+      fc.asyncProperty(feature, async (parts) => {
+        const parsed = await parseAreasFile({
+          name: 'random.geojson',
+          bytes: fileOf([parts], 'wgs84'),
+        });
+        if (!parsed.ok) {
+          expect(parsed.error.code).not.toBe('import.nestingUnresolved');
+          return;
+        }
+        const [area] = parsed.value.areas;
+        if (!area) throw new Error('accepted without an area');
+        const areaM2 = multiPolygonArea(area.rd);
+        expect(areaM2).toBeGreaterThan(0);
+        // WGS84 to RD and back moves vertices by about a millimetre.
+        expect(Math.abs(areaM2 - groundM2(parts))).toBeLessThanOrEqual(1e-4 * areaM2 + 1);
+      }),
+      { numRuns: 200, seed: 20261203 },
     );
   }, 60_000);
 

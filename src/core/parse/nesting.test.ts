@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { rdToWgs84 } from '../projection/rd';
 import { multiPolygonArea } from './geometry';
 import { parseAreasFile } from './index';
 import type { Position2 } from './raw';
@@ -167,6 +168,24 @@ describe('overlapping parts', () => {
     expect(island && areaHa(island.rd)).toBeCloseTo(4 - 1 + 0.25, 6);
     expect(island?.rd).toHaveLength(2);
     expect(result.value.notes.filter((n) => n.code === 'import.partsDissolved')).toHaveLength(1);
+  });
+
+  test('overlapping parts written in WGS84 are dissolved too (clipping on a local grid)', async () => {
+    const toLonLat = (ring: Position2[]) => ring.map((p) => rdToWgs84(p) as Position2);
+    const text = JSON.stringify({
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [[toLonLat(shell)], [toLonLat(square(X + 100, Y, 200))]],
+      },
+    });
+    const result = await parseAreasFile({ name: 'wgs84.geojson', bytes: encode(text) });
+    expect(result.ok, JSON.stringify(result.ok ? null : result.error)).toBe(true);
+    if (!result.ok) return;
+    const area = result.value.areas[0];
+    expect(area && areaHa(area.rd)).toBeCloseTo(6, 3);
+    expect(result.value.notes.map((n) => n.code)).toContain('import.partsDissolved');
   });
 
   test('parts that only share an edge are left alone', async () => {

@@ -7,6 +7,7 @@ import { analysisState, startAreaAnalysis } from '../map/area-analysis';
 import { useAppState } from '../state/use-app-state';
 import { ExportMenu } from './ExportMenu';
 import { formatNumber } from './format';
+import { PackageCoverage } from './PackageCoverage';
 import { ResultsCompare } from './ResultsCompare';
 import { ResultsDetails } from './ResultsDetails';
 import { ResultsFigures } from './ResultsFigures';
@@ -99,6 +100,9 @@ export function ResultsPanel() {
       {selectedFigures ? (
         <div className="result-selected" data-area-id={selected?.id}>
           <Notes figures={selectedFigures} />
+          {selected && !(selectedFigures.coveragePct && selectedFigures.coveragePct > 0) ? (
+            <PackageCoverage geometry={selected.geometry} />
+          ) : null}
           <ResultsFigures figures={selectedFigures} prefix="" />
           <ResultsDetails figures={selectedFigures} />
           <ResultsCompare selected={selectedFigures} />

@@ -128,6 +128,7 @@ function ReportPage({ content }: { content: ReportContent }) {
         </div>
         <div>
           <h2>{t('export.reportProvenance')}</h2>
+          <p data-testid="report-package">{content.dataPackage}</p>
           <Table
             testId="report-provenance"
             head={[t('export.layer'), t('export.source'), t('export.licence'), t('export.details')]}

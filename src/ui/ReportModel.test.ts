@@ -68,6 +68,8 @@ test('the report holds the key figures with ranges, the breakdown, scenario and 
   );
   expect(content.sources.some((source) => source.includes('Bolinder'))).toBe(true);
   expect(new Set(content.sources).size).toBe(content.sources.length);
+  // The data package is named, with its id, and called synthetic because it is.
+  expect(content.dataPackage).toBe('packages.provenance {"title":"Test (test)"} · app.synthetic');
 });
 
 test('PDF text stays in Latin-1', () => {

@@ -40,6 +40,8 @@ export interface ReportContent {
   method: string;
   /** Every distinct source of the coefficients (src/core/estimate/coefficients.json). */
   sources: string[];
+  /** The data package, "Data package: <title> (<id>)", with the word synthetic when it is. */
+  dataPackage: string;
   /** Layers grouped by their source and licence. */
   provenance: {
     layer: string;
@@ -238,5 +240,10 @@ export function reportContent(input: ReportInput): ReportContent {
     })}. ${t('results.methodIntro')}`,
     sources: [...new Set(coefficientRows().map((row) => row.source))],
     provenance: provenanceOf(catalogue, input.result, language, t),
+    dataPackage: catalogue
+      ? `${t('packages.provenance', { title: `${catalogue.title[language]} (${catalogue.id})` })}${
+          catalogue.synthetic ? ` · ${t('app.synthetic')}` : ''
+        }`
+      : '',
   };
 }

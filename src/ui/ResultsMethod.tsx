@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COEFFICIENTS, isRateMeasure } from '../core/estimate/coefficients';
 import type { MeasureId } from '../core/estimate/scenario';
+import { packageProvenance } from '../core/package/provenance';
 import { useAppState } from '../state/use-app-state';
 
 interface Row {
@@ -80,10 +81,38 @@ export function coefficientRows(): Row[] {
 export const ResultsMethod = memo(function ResultsMethod() {
   const { t } = useTranslation();
   const method = useAppState((state) => state.scenario.method);
+  const catalogue = useAppState((state) => state.catalogue);
+  const language = useAppState((state) => state.language);
+  const provenance = catalogue ? packageProvenance(catalogue, language) : null;
   return (
     <details className="result-method">
       <summary>{t('results.method')}</summary>
       <p>{t('results.methodIntro')}</p>
+      {provenance ? (
+        <div className="method-data" data-testid="method-package">
+          <p>
+            {t('packages.provenance', { title: `${provenance.title} (${provenance.id})` })}
+            {provenance.synthetic ? (
+              <span className="synthetic-tag"> {t('app.synthetic')}</span>
+            ) : null}
+          </p>
+          <ul>
+            {provenance.layers.map((layer) => (
+              <li key={layer.id}>
+                {t('packages.layerProvenance', {
+                  title: layer.title,
+                  source: layer.source,
+                  date: layer.date,
+                  licence: layer.licence,
+                })}
+                {layer.synthetic && !provenance.synthetic ? (
+                  <span className="synthetic-tag"> {t('app.synthetic')}</span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <p>
         {t('results.methodName', {
           method: method === 'ipcc' ? t('results.methodIpcc') : t('results.methodNl'),

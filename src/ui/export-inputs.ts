@@ -6,6 +6,7 @@ import {
   exportGeoJson,
   formatGeoJson,
 } from '../core/export/geojson';
+import { packageProvenance, provenanceLine } from '../core/package/provenance';
 import type { Catalogue } from '../core/raster/catalogue-types';
 import { i18next } from '../i18n';
 import { analysisState } from '../map/area-analysis';
@@ -25,10 +26,19 @@ export function analysedLayerIds(areas: ExportArea[], catalogue: Catalogue | nul
   ];
 }
 
-/** The data source in one line: the catalogue's title and attribution in the language. */
-export function sourceOf(catalogue: Catalogue | null, language: Language): string {
+/**
+ * The data source in one line (DESIGN 8.1): the package's title and id (synthetic when it is),
+ * each analysed layer's source, date and licence, and the attribution, in the language.
+ */
+export function sourceOf(
+  catalogue: Catalogue | null,
+  language: Language,
+  layerIds?: readonly string[],
+): string {
   if (!catalogue) return '';
-  return `${catalogue.title[language]}: ${catalogue.attribution[language]}`;
+  const syntheticWord = i18next.getFixedT(language)('app.synthetic');
+  const provenance = packageProvenance(catalogue, language, layerIds);
+  return `${provenanceLine(provenance, syntheticWord)} | ${catalogue.attribution[language]}`;
 }
 
 /** The store's areas with their current results. */
@@ -55,7 +65,7 @@ export function geoJsonText(state: AppState, crs: ExportCrs, now = new Date()): 
       crs,
       layerIds: analysedLayerIds(areas, state.catalogue),
       scenario: state.scenario,
-      source: sourceOf(state.catalogue, state.language),
+      source: sourceOf(state.catalogue, state.language, analysedLayerIds(areas, state.catalogue)),
       synthetic: isSynthetic(state),
       appVersion: APP_VERSION,
       exportedAt: now.toISOString(),
@@ -74,7 +84,7 @@ export function csvFileText(state: AppState, now = new Date()): string {
     layerIds: analysedLayerIds(areas, state.catalogue),
     comment: `${t('export.csvComment', {
       method: state.scenario.method,
-      source: sourceOf(state.catalogue, state.language),
+      source: sourceOf(state.catalogue, state.language, analysedLayerIds(areas, state.catalogue)),
       version: APP_VERSION,
       date: now.toISOString().slice(0, 10),
     })}${synthetic}`,

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { rdToWgs84 } from '../../src/core/projection/rd';
 import { BASE_URL, launchBrowser, openApp } from './harness';
 
 /** Data packages in the app (DESIGN 8.1): picker, switching, opening from zip, folder and URL. */
@@ -163,6 +164,53 @@ test('a broken package is refused with a message per problem; nothing is lost', 
   const now = await state(page);
   expect(now.catalogue).toBe('demo-klaverwaard');
   expect(now.areas).toEqual(['blijft']);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+/** A square of `side` metres at RD (x, y) as a stored area. */
+function rdSquare(id: string, x: number, y: number, side: number) {
+  const ring = [
+    [x, y],
+    [x + side, y],
+    [x + side, y + side],
+    [x, y + side],
+    [x, y],
+  ].map(([px, py]) => rdToWgs84([px as number, py as number]));
+  return { ...area, id, name: id, geometry: { type: 'Polygon' as const, coordinates: [ring] } };
+}
+
+test('an area outside the package names the packages that cover it; results name the package', async () => {
+  const { page, errors, context } = await openApp(browser);
+  const inSalland = rdSquare('salland', 206_500, 474_500, 500);
+  await page.evaluate(
+    (a) => window.koolstofkaart?.store.getState().replaceAreas([a], a.id),
+    inSalland,
+  );
+  const coverage = page.getByTestId('package-coverage');
+  await coverage.waitFor({ timeout: 30_000 });
+  expect(await coverage.textContent()).toContain('Testpakket Salland (synthetisch)');
+  // On the package that covers it, the area has data and the method names the package.
+  await page.getByRole('combobox', { name: 'Datapakket' }).selectOption({
+    label: 'Testpakket Salland (synthetisch)',
+  });
+  await waitForPackage(page, 'test-salland');
+  await page.getByTestId('stock-total').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="package-coverage"]'));
+  const method = await page.getByTestId('method-package').textContent();
+  expect(method).toContain('Datapakket: Testpakket Salland (synthetisch) (test-salland)');
+  expect(method).toContain('2026-11-23; CC0-1.0 (synthetic data)');
+  // Far from every package: none covers it, and the message says how to get one.
+  const groningen = rdSquare('groningen', 233_000, 582_000, 500);
+  await page.evaluate(
+    (a) => window.koolstofkaart?.store.getState().replaceAreas([a], a.id),
+    groningen,
+  );
+  await page.waitForFunction(() =>
+    document
+      .querySelector('[data-testid="package-coverage"]')
+      ?.textContent?.includes('geen bekend pakket'),
+  );
   expect(errors).toEqual([]);
   await context.close();
 });

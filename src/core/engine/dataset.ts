@@ -4,6 +4,7 @@ import type { FetchLimits } from '../net/limits';
 import { validateCatalogue } from '../raster/catalogue';
 import type { Catalogue } from '../raster/catalogue-types';
 import type { LayerId } from '../raster/classes';
+import { RasterRefusal } from '../raster/raster-limits';
 import { type ByteSource, openRaster } from '../raster/raster-source';
 import { fail, ok, type Result } from '../result';
 import { cachedRaster } from './cached-raster';
@@ -102,6 +103,10 @@ export async function openCatalogueLayers(
         if (error instanceof FetchError) {
           const { kind, code, params } = error.appError;
           return fail(kind, code, { ...params, id: meta.id, file });
+        }
+        // Too large to decode safely, or without georeference: its own kind and message.
+        if (error instanceof RasterRefusal) {
+          return fail(error.kind, error.code, { ...error.params, id: meta.id, file });
         }
         return fail('unreadable', 'errors.layerUnreadable', { id: meta.id, file });
       }

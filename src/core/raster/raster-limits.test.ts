@@ -1,5 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { hugeGeoTiff, tiffWithoutCrs, truncatedGeoTiff } from '../../../scripts/hostile-input';
+import { syntheticMeta } from '../../../test/support/synthetic-layers';
+import { openDataset } from '../engine/dataset';
+import type { Catalogue } from './catalogue-types';
 import { RASTER_LIMITS, RasterRefusal } from './raster-limits';
 import { openRaster } from './raster-source';
 
@@ -40,4 +46,33 @@ describe('rasters are checked before they are decoded', () => {
     const error = await refusal(raster.readWindow(0, [-side, -side, side, side]));
     expect(error).toMatchObject({ kind: 'too-large', code: 'errors.layerWindowTooLarge' });
   });
+});
+
+test('a dataset (app and CLI catalogue) with a raster too large to decode names the layer and the kind', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'kk-raster-limits-'));
+  try {
+    writeFileSync(join(folder, 'huge.tif'), hugeGeoTiff());
+    const catalogue: Catalogue = {
+      id: 'test',
+      title: { nl: 'test', en: 'test' },
+      crs: 'EPSG:28992',
+      bbox_rd: [150_000, 460_000, 160_000, 470_000],
+      synthetic: false,
+      attribution: { nl: 'test', en: 'test' },
+      layers: [syntheticMeta('carbon-stock', { file: 'huge.tif', synthetic: false })],
+    };
+    writeFileSync(join(folder, 'catalogue.json'), JSON.stringify(catalogue));
+    const result = await openDataset({
+      kind: 'path',
+      path: join(folder, 'catalogue.json'),
+      readText: (path) => Promise.resolve(readFileSync(path, 'utf8')),
+    });
+    expect(result.ok ? null : result.error).toMatchObject({
+      kind: 'too-large',
+      code: 'errors.layerBlockTooLarge',
+      params: { id: 'carbon-stock', file: 'huge.tif' },
+    });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

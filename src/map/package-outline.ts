@@ -1,5 +1,6 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { outlinePolygons } from '../core/package/open-package';
+import { fetchBounded } from '../core/net/fetch';
+import { outlinePolygons } from '../core/package/outline';
 import type { Catalogue } from '../core/raster/catalogue-types';
 
 export const PACKAGE_OUTLINE_SOURCE = 'package-outline';
@@ -18,8 +19,9 @@ export async function showPackageOutline(
   if (!catalogue.outline) return;
   let outline: ReturnType<typeof outlinePolygons> = null;
   try {
-    const response = await fetch(new URL(catalogue.outline, catalogueUrl).href, { signal });
-    if (response.ok) outline = outlinePolygons(await response.json());
+    // Bounded (src/core/net): a hung server shows no outline instead of waiting for ever.
+    const response = await fetchBounded(new URL(catalogue.outline, catalogueUrl).href, { signal });
+    outline = outlinePolygons(JSON.parse(await response.text()));
   } catch {
     return;
   }

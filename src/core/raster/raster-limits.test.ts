@@ -1,8 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { zlibSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { hugeGeoTiff, tiffWithoutCrs, truncatedGeoTiff } from '../../../scripts/hostile-input';
+import {
+  hugeGeoTiff,
+  rawGeoTiff,
+  tiffWithoutCrs,
+  truncatedGeoTiff,
+} from '../../../scripts/hostile-input';
 import { syntheticMeta } from '../../../test/support/synthetic-layers';
 import { openDataset } from '../engine/dataset';
 import type { Catalogue } from './catalogue-types';
@@ -21,6 +27,24 @@ async function refusal(promise: Promise<unknown>): Promise<RasterRefusal> {
 }
 
 describe('rasters are checked before they are decoded', () => {
+  test('a narrow window over a thousand wide strips is refused: they would all be decoded at once', async () => {
+    // 40000 x 1000 Float64 with one row per strip: each strip 320 KB, the window touches 1000.
+    const tiff = rawGeoTiff({
+      width: 40_000,
+      height: 1000,
+      bitsPerSample: 64,
+      rowsPerStrip: 1,
+      epsg: 28992,
+      stripBytes: zlibSync(new Uint8Array(40_000 * 8)),
+    });
+    const raster = await openRaster(bufferOf(tiff));
+    const error = await refusal(raster.readWindow(0, [0, 0, 1, 1000]));
+    expect(error).toMatchObject({ kind: 'too-large', code: 'errors.layerWindowTooLarge' });
+    // A window of a hundred strips (32 MB decoded) is read.
+    const values = await raster.readWindow(0, [0, 0, 1, 100]);
+    expect(values.length).toBe(100);
+  });
+
   test('a 40000 x 40000 Float64 raster in one DEFLATE strip is refused as too-large on opening', async () => {
     const started = performance.now();
     const error = await refusal(openRaster(bufferOf(hugeGeoTiff())));

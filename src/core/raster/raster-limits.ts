@@ -58,10 +58,7 @@ export function checkImage(image: ImageShape, file: string): void {
     });
   }
   // A tile, or a strip of RowsPerStrip rows, is decoded whole: chunky images hold every sample.
-  const cells = Math.min(image.getTileWidth(), width) * Math.min(image.getTileHeight(), height);
-  const bytes =
-    cells *
-    (image.planarConfiguration === 2 ? image.getSampleByteSize(0) : image.getBytesPerPixel());
+  const bytes = blockBytes(image);
   if (bytes > RASTER_LIMITS.maxBlockBytes) {
     throw new RasterRefusal('too-large', 'errors.layerBlockTooLarge', {
       file,
@@ -71,6 +68,33 @@ export function checkImage(image: ImageShape, file: string): void {
       maxMb: RASTER_LIMITS.maxBlockBytes / MB,
     });
   }
+}
+
+/** Decoded bytes of one tile or strip of the image (all samples when they are interleaved). */
+export function blockBytes(image: ImageShape): number {
+  const cells =
+    Math.min(image.getTileWidth(), image.getWidth()) *
+    Math.min(image.getTileHeight(), image.getHeight());
+  return (
+    cells *
+    (image.planarConfiguration === 2 ? image.getSampleByteSize(0) : image.getBytesPerPixel())
+  );
+}
+
+/**
+ * Decoded bytes of the tiles or strips a window [c0, r0, c1, r1) touches: geotiff.js decodes them
+ * all at once, whole, before it copies the window out of them.
+ */
+export function touchedBytes(
+  image: ImageShape,
+  window: readonly [number, number, number, number],
+): number {
+  const [c0, r0, c1, r1] = window;
+  const tw = Math.max(1, image.getTileWidth());
+  const th = Math.max(1, image.getTileHeight());
+  const across = Math.floor((c1 - 1) / tw) - Math.floor(c0 / tw) + 1;
+  const down = Math.floor((r1 - 1) / th) - Math.floor(r0 / th) + 1;
+  return Math.max(0, across) * Math.max(0, down) * blockBytes(image);
 }
 
 /** Throws RasterRefusal (too-large) when a window would decode to more than the limit. */

@@ -9,7 +9,7 @@ import {
 import { FetchError } from '../net/fetch-error';
 import { BoundedGeoTiffClient } from '../net/geotiff-client';
 import type { FetchLimits } from '../net/limits';
-import { checkImage, checkWindow, RasterRefusal } from './raster-limits';
+import { checkImage, checkWindow, RasterRefusal, touchedBytes } from './raster-limits';
 
 /** Where raster bytes come from: one interface for URLs (HTTP range requests), files and buffers. */
 export type ByteSource =
@@ -151,6 +151,7 @@ export async function openRaster(source: ByteSource, signal?: AbortSignal): Prom
       const outWidth = col1 - col0;
       const outHeight = row1 - row0;
       checkWindow(Math.max(0, outWidth * outHeight), Math.max(4, image.getSampleByteSize(0)), file);
+      if (c0 < c1 && r0 < r1) checkWindow(touchedBytes(image, [c0, r0, c1, r1]), 1, file);
       if (c0 >= c1 || r0 >= r1) {
         const empty = new Float32Array(Math.max(0, outWidth * outHeight));
         empty.fill(fill);

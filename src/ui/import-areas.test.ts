@@ -91,10 +91,12 @@ describe('areasFromImport', () => {
 
 test('selfIntersectingFeatures collects the features refused for crossing themselves', () => {
   const notes = [
-    { kind: 'self-intersection', feature: 3 },
-    { kind: 'out-of-area', feature: 4 },
-    { kind: 'partial', feature: null },
-    { kind: 'self-intersection', feature: 7 },
+    { kind: 'self-intersection', code: 'import.selfIntersection', feature: 3 },
+    { kind: 'out-of-area', code: 'import.outOfArea', feature: 4 },
+    { kind: 'partial', code: 'import.partial', feature: null },
+    { kind: 'self-intersection', code: 'import.selfIntersection', feature: 7 },
+    // Same kind, but splitting cannot help a hole around its outline.
+    { kind: 'self-intersection', code: 'import.holeContainsShell', feature: 9 },
   ];
   expect([...selfIntersectingFeatures(notes)]).toEqual([3, 7]);
 });

@@ -51,13 +51,19 @@ function uniqueId(
   return `${wanted}-${suffix}`;
 }
 
-/** Features refused for crossing themselves, by 1-based feature index (for "repair"). */
+/** The refusal that "repair" can help: an outline crossing itself (import/validate.ts). */
+export const SPLITTABLE = 'import.selfIntersection';
+
+/**
+ * Features refused for crossing themselves, by 1-based feature index (for "repair"). Only a
+ * crossing can be split; rings that nest wrongly (same kind, `import.hole…`) cannot.
+ */
 export function selfIntersectingFeatures(
-  notes: readonly { kind: string; feature: number | null }[],
+  notes: readonly { kind: string; code: string; feature: number | null }[],
 ): Set<number> {
   const features = new Set<number>();
   for (const note of notes) {
-    if (note.kind === 'self-intersection' && note.feature !== null) features.add(note.feature);
+    if (note.code === SPLITTABLE && note.feature !== null) features.add(note.feature);
   }
   return features;
 }

@@ -137,6 +137,7 @@ test.runIf(existsSync('/dev/zero'))(
     const outcome = await analyze([AREAS, '--scenario', '/dev/zero']);
     expect(outcome.code).toBe(2);
     expect(outcome.json.error?.kind).toBe('too-large');
+    expect(outcome.json.error?.message).toContain(stem('errors.scenarioTooLarge'));
     expectBounded(outcome);
     expect(outcome.maxRssKb).toBeLessThan(400 * 1024);
   },

@@ -9,16 +9,17 @@ const CHUNK = MB;
  * Reads a file of at most `maxBytes` bytes. The size is checked before reading (stat), and again
  * while reading with a counter, because character devices (`/dev/zero`), pipes and files that
  * grow report a size of 0 or too small a size: reading stops one chunk past the limit.
- * Returns `too-large` (import.fileTooLarge) beyond the limit, `unreadable` (`unreadableCode`) when
+ * Returns `too-large` (`tooLargeCode`, default import.fileTooLarge) beyond the limit, `unreadable` (`unreadableCode`) when
  * the file cannot be opened or read.
  */
 export async function readBounded(
   file: string,
   maxBytes: number,
   unreadableCode: string,
+  tooLargeCode = 'import.fileTooLarge',
 ): Promise<Result<Uint8Array>> {
   const tooLarge = (size: number | string) =>
-    fail<Uint8Array>('too-large', 'import.fileTooLarge', {
+    fail<Uint8Array>('too-large', tooLargeCode, {
       sizeMb: size,
       maxMb: Math.floor(maxBytes / MB),
     });

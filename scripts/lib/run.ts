@@ -54,7 +54,12 @@ const MAX_SCENARIO_BYTES = 1024 * 1024;
 async function readScenario(file: string | null): Promise<Result<Scenario>> {
   if (file === null) return ok(DEFAULT_SCENARIO);
   // Bounded like the areas file: `--scenario /dev/zero` must not grow without end.
-  const read = await readBounded(file, MAX_SCENARIO_BYTES, 'errors.scenarioUnreadable');
+  const read = await readBounded(
+    file,
+    MAX_SCENARIO_BYTES,
+    'errors.scenarioUnreadable',
+    'errors.scenarioTooLarge',
+  );
   if (!read.ok) {
     const { kind, code, params } = read.error;
     return kind === 'too-large'

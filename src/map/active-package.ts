@@ -1,18 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import { fetchBounded } from '../core/net/fetch';
-import { type OpenedPackage, openPackage } from '../core/package/open-package';
-import {
-  type PackageIndexEntry,
-  packagesCovering,
-  parsePackageIndex,
-} from '../core/package/package-index';
-import {
-  filesSource,
-  isPackageZip,
-  type PackageSource,
-  urlSource,
-  zipSource,
-} from '../core/package/package-source';
+import type { OpenedPackage, PackageResult } from '../core/package/open-package';
+import { type PackageIndexEntry, parsePackageIndex } from '../core/package/package-index';
+import type { PackageSource } from '../core/package/package-source';
 import type { Catalogue } from '../core/raster/catalogue-types';
 import type { AppError } from '../core/result';
 import { store } from '../state/store';
@@ -143,8 +133,10 @@ async function openAndSwitch(source: PackageSource | null, refusal: AppError): P
     return false;
   }
   packageState.setState({ opening: true, problems: null });
-  let result: Awaited<ReturnType<typeof openPackage>>;
+  let result: PackageResult;
   try {
+    // geotiff.js and the checks load only when a package is opened: not on the first load.
+    const { openPackage } = await import('../core/package/open-package');
     result = await openPackage(source);
   } catch {
     result = {
@@ -179,6 +171,7 @@ async function openAndSwitch(source: PackageSource | null, refusal: AppError): P
 
 /** Opens a zipped package. A zip that holds no package is refused (it may be an areas file). */
 export async function openPackageZip(file: File): Promise<boolean> {
+  const { isPackageZip, zipSource } = await import('../core/package/package-source');
   const bytes = new Uint8Array(await file.arrayBuffer());
   const noPackage: AppError = {
     kind: 'unreadable',
@@ -189,7 +182,8 @@ export async function openPackageZip(file: File): Promise<boolean> {
 }
 
 /** Opens the files of a folder pick (`<input type=file webkitdirectory>`). */
-export function openPackageFolder(files: readonly File[]): Promise<boolean> {
+export async function openPackageFolder(files: readonly File[]): Promise<boolean> {
+  const { filesSource } = await import('../core/package/package-source');
   const label = files[0]?.webkitRelativePath.split('/')[0] ?? '';
   const source = filesSource(
     label,
@@ -203,7 +197,8 @@ export function openPackageFolder(files: readonly File[]): Promise<boolean> {
 }
 
 /** Opens a package at a URL (its folder, or its catalogue.json). */
-export function openPackageUrl(url: string): Promise<boolean> {
+export async function openPackageUrl(url: string): Promise<boolean> {
+  const { urlSource } = await import('../core/package/package-source');
   let absolute: string;
   try {
     absolute = new URL(url, window.location.href).href;
@@ -215,9 +210,4 @@ export function openPackageUrl(url: string): Promise<boolean> {
     code: 'packages.noCatalogue',
     params: { file: url },
   });
-}
-
-/** The choosable packages whose data box overlaps an RD box, as a list of titles. */
-export function coveringPackages(boxRd: [number, number, number, number]): PackageChoice[] {
-  return packagesCovering(packageState.getState().choices, boxRd);
 }

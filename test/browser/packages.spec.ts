@@ -214,3 +214,17 @@ test('an area outside the package names the packages that cover it; results name
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('a zipped package given to the areas import opens as a package; no area is added', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await addArea(page);
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'salland.zip',
+    mimeType: 'application/zip',
+    buffer: zipOf(salland),
+  });
+  await waitForPackage(page, 'test-salland');
+  expect((await state(page)).areas).toEqual(['blijft']);
+  expect(errors).toEqual([]);
+  await context.close();
+});

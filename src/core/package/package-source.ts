@@ -95,11 +95,27 @@ export function zipEntries(bytes: Uint8Array): Record<string, Uint8Array> | null
   }
 }
 
+/** The names in a zip's directory, without unpacking anything; null when it is not a zip. */
+function zipNames(bytes: Uint8Array): string[] | null {
+  const names: string[] = [];
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        names.push(file.name);
+        return false;
+      },
+    });
+  } catch {
+    return null;
+  }
+  return names;
+}
+
 /** True for a zip that holds `catalogue.json` at its root or in one top folder (DESIGN 8.1). */
 export function isPackageZip(bytes: Uint8Array): boolean {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return false;
-  const entries = zipEntries(bytes);
-  return entries !== null && packageRoot(Object.keys(entries)) !== null;
+  const names = zipNames(bytes);
+  return names !== null && packageRoot(names) !== null;
 }
 
 /** A zipped package; null when the zip cannot be read or holds no package. */

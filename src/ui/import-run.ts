@@ -3,6 +3,7 @@ import { DEFAULT_LIMITS } from '../core/parse/limits';
 import type { ParsedFile } from '../core/parse/types';
 import type { AppError, Note, Result } from '../core/result';
 import { i18next } from '../i18n';
+import { openPackageZip } from '../map/active-package';
 import { plannerMap } from '../map/areas-layer';
 import { loadImportClient } from '../map/file-drop';
 import { store } from '../state/store';
@@ -178,8 +179,19 @@ function zoomTo(areas: Parameters<typeof boundsOfAreas>[0]): void {
 
 const SHAPEFILE_PART = /\.(shp|shx|dbf|prj|cpg|qix|sbn|sbx|xml)$/i;
 
-/** Imports a picked or dropped file. */
-export function importFile(file: File, extra?: ImportMessage): Promise<void> {
+/** True for a zip holding a data package (DESIGN 8.1): it opens as a package, not as areas. */
+async function isPackageZipFile(file: File): Promise<boolean> {
+  if (!/\.zip$/i.test(file.name)) return false;
+  const { isPackageZip } = await import('../core/package/package-source');
+  return isPackageZip(new Uint8Array(await file.arrayBuffer()));
+}
+
+/** Imports a picked or dropped file; a zipped data package is opened as the active package. */
+export async function importFile(file: File, extra?: ImportMessage): Promise<void> {
+  if (await isPackageZipFile(file)) {
+    await openPackageZip(file);
+    return;
+  }
   return runImport(
     {
       name: file.name,

@@ -98,6 +98,7 @@ export async function reportPdf(
     [0.4, 0.6],
   );
   heading(labels.provenance ?? '');
+  if (content.dataPackage) rows([[content.dataPackage]], [1]);
   rows(
     content.provenance.map((row) => [
       row.layer,

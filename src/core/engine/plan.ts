@@ -1,7 +1,7 @@
 import { COEFFICIENTS } from '../estimate/coefficients';
 import type { EstimateOptions } from '../estimate/types';
 import type { LayerId } from '../raster/classes';
-import type { Raster } from '../raster/raster-source';
+import { crsOf, type Raster } from '../raster/raster-source';
 import type { AnalysisWarning, EngineLayer } from './types';
 
 /** Layers that share one grid and are read together, window by window. */
@@ -35,6 +35,8 @@ export function sameGrid(a: Raster, b: Raster): boolean {
     a.width === b.width &&
     a.height === b.height &&
     Math.abs(a.cellSize - b.cellSize) <= tolerance &&
+    Math.abs((a.cellHeight ?? a.cellSize) - (b.cellHeight ?? b.cellSize)) <= tolerance &&
+    (crsOf(a) ?? 'EPSG:28992') === (crsOf(b) ?? 'EPSG:28992') &&
     Math.abs(a.originX - b.originX) <= tolerance &&
     Math.abs(a.originY - b.originY) <= tolerance
   );

@@ -1,4 +1,5 @@
-import type { Raster, RasterArray, RasterLevel } from './raster-source';
+import type { RasterCrsCode } from '../projection/raster-crs';
+import type { Raster, RasterArray, RasterLevel, SampleType } from './raster-source';
 
 /** How overviews are made from full resolution: mean of valid cells, or the upper-left cell. */
 export type OverviewResampling = 'average' | 'nearest';
@@ -10,6 +11,13 @@ export interface MemoryRasterOptions {
   originX: number;
   originY: number;
   cellSize: number;
+  /** Cell height (y) when cells are not square. */
+  cellHeight?: number;
+  /** CRS of the raster (default: EPSG:28992 unless `epsg` says otherwise). */
+  crs?: RasterCrsCode | null;
+  /** GDAL scale/offset of the band. */
+  scale?: number;
+  offset?: number;
   /** Row-major values, width x height. */
   data: RasterArray;
   nodata?: number | null;
@@ -98,15 +106,27 @@ export function createMemoryRaster(options: MemoryRasterOptions): Raster {
     levels.push(halve(previous, nodata, options.resampling ?? 'average', tileSize));
   }
   const fill = nodata ?? Number.NaN;
+  const sampleType: SampleType =
+    data instanceof Float32Array ? 'float32' : data instanceof Float64Array ? 'float64' : 'integer';
+  const heightRatio = (options.cellHeight ?? options.cellSize) / options.cellSize;
   return {
     width,
     height,
     originX: options.originX,
     originY: options.originY,
     cellSize: options.cellSize,
+    ...(options.cellHeight !== undefined ? { cellHeight: options.cellHeight } : {}),
+    ...(options.crs !== undefined ? { crs: options.crs } : {}),
+    ...(options.scale !== undefined ? { scale: options.scale } : {}),
+    ...(options.offset !== undefined ? { offset: options.offset } : {}),
+    sampleType,
     nodata,
     epsg: options.epsg === undefined ? 28992 : options.epsg,
-    levels: levels.map((level) => level.info),
+    levels: levels.map((level) =>
+      heightRatio === 1
+        ? level.info
+        : { ...level.info, cellHeight: level.info.cellSize * heightRatio },
+    ),
     fill,
     async readWindow(level, window, signal) {
       signal?.throwIfAborted();

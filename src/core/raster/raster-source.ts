@@ -9,6 +9,7 @@ import {
 import { FetchError } from '../net/fetch-error';
 import { BoundedGeoTiffClient } from '../net/geotiff-client';
 import type { FetchLimits } from '../net/limits';
+import { type RasterCrsCode, recognizeCrs } from '../projection/raster-crs';
 import { checkImage, checkWindow, RasterRefusal, touchedBytes } from './raster-limits';
 
 /** Where raster bytes come from: one interface for URLs (HTTP range requests), files and buffers. */
@@ -33,23 +34,46 @@ export type RasterArray =
 export interface RasterLevel {
   width: number;
   height: number;
-  /** Cell size in CRS units (metres for RD New); square cells assumed, north-up. */
+  /** Cell width (x) in CRS units (metres for RD New, degrees for EPSG:4326), north-up. */
   cellSize: number;
+  /** Cell height (y, positive) in CRS units; absent means square cells. */
+  cellHeight?: number;
   tileWidth: number;
   tileHeight: number;
 }
 
-/** A north-up single-band raster with its georeference. */
+/** How samples are stored: nodata is compared in this type (DESIGN.md 8.2). */
+export type SampleType = 'float32' | 'float64' | 'integer';
+
+/**
+ * A north-up single-band raster with its georeference. Fields marked optional were added for
+ * rasters in any CRS (DESIGN.md 8.2); absent, they mean today's RD case: square cells, RD New,
+ * no scale/offset.
+ */
 export interface Raster {
   width: number;
   height: number;
-  /** Upper-left corner in CRS units. */
+  /** Upper-left corner of the upper-left cell in CRS units (PixelIsPoint already shifted). */
   originX: number;
   originY: number;
+  /** Cell width (x) in CRS units. */
   cellSize: number;
+  /** Cell height (y, positive, north-up) in CRS units; absent: square cells. */
+  cellHeight?: number;
   nodata: number | null;
-  /** EPSG code from the GeoKeys, or null when the file does not say. */
+  /** EPSG code from the GeoKeys, or null when the file does not say (32767: user-defined). */
   epsg: number | null;
+  /** The CRS (DESIGN.md 8.2); null: the file names none and is read as RD New. */
+  crs?: RasterCrsCode | null;
+  /** Set when the GeoKeys name a CRS the product does not take: the code or description. */
+  unsupportedCrs?: string;
+  /** GDAL scale and offset of the band (TIFF tag 42112): physical = raw x scale + offset. */
+  scale?: number;
+  offset?: number;
+  sampleType?: SampleType;
+  /** Bands (samples per pixel) in the file, and the 0-based band this raster reads. */
+  bands?: number;
+  band?: number;
   levels: RasterLevel[];
   /**
    * Reads cells [col0, col1) x [row0, row1) of a level, row-major. Cells outside the raster come
@@ -85,14 +109,98 @@ async function openTiff(source: ByteSource, signal?: AbortSignal): Promise<GeoTI
   }
 }
 
-function epsgOf(image: GeoTIFFImage): number | null {
-  const keys = image.getGeoKeys() as Record<string, unknown> | null;
+/** The cell height of a raster or level (square cells when not given). */
+export function cellHeightOf(grid: { cellSize: number; cellHeight?: number }): number {
+  return grid.cellHeight ?? grid.cellSize;
+}
+
+/** The CRS of a raster: its code (null: none named, read as RD New). */
+export function crsOf(raster: Pick<Raster, 'crs' | 'epsg'>): RasterCrsCode | null {
+  if (raster.crs !== undefined) return raster.crs;
+  return raster.epsg === null ? null : (`EPSG:${raster.epsg}` as RasterCrsCode);
+}
+
+/** True for today's case: RD New (or no CRS) with square cells; read by the RD engine as before. */
+export function isRdSquare(raster: Raster): boolean {
+  const code = crsOf(raster);
+  return (
+    (code === null || code === 'EPSG:28992') &&
+    raster.unsupportedCrs === undefined &&
+    cellHeightOf(raster) === raster.cellSize
+  );
+}
+
+function epsgOf(keys: Record<string, unknown> | null): number | null {
   const code = keys?.ProjectedCSTypeGeoKey ?? keys?.GeographicTypeGeoKey;
-  return typeof code === 'number' && code !== 32767 ? code : null;
+  return typeof code === 'number' ? code : null;
+}
+
+function sampleTypeOf(image: GeoTIFFImage, band: number): SampleType {
+  const format = image.getSampleFormat(band);
+  if (format === 3) return image.getBitsPerSample(band) === 64 ? 'float64' : 'float32';
+  return 'integer';
+}
+
+/** GDAL scale/offset of a band from GDAL_METADATA (tag 42112); geotiff.js needs the band. */
+async function scaleOffsetOf(image: GeoTIFFImage, band: number): Promise<[number, number]> {
+  const metadata = (await image.getGDALMetadata(band)) as Record<string, unknown> | null;
+  const number = (value: unknown, fallback: number) => {
+    const parsed = typeof value === 'string' ? Number(value.trim()) : Number.NaN;
+    return Number.isFinite(parsed) ? parsed : fallback;
+  };
+  return [number(metadata?.SCALE, 1), number(metadata?.OFFSET, 0)];
+}
+
+/**
+ * Upper-left corner and cell size from ModelTransformation or ModelTiepoint + ModelPixelScale.
+ * A rotated or sheared transform, or a south-up one, is refused (`unsupported`).
+ */
+function georeferenceOf(
+  image: GeoTIFFImage,
+  file: string,
+): { originX: number; originY: number; cellWidth: number; cellHeight: number } {
+  const directory = image.fileDirectory as unknown as { getValue(name: string): unknown };
+  const transform = directory.getValue('ModelTransformation') as number[] | undefined;
+  let originX: number;
+  let originY: number;
+  let cellWidth: number;
+  let cellHeight: number;
+  if (transform && transform.length >= 8) {
+    if (transform[1] !== 0 || transform[4] !== 0) {
+      throw new RasterRefusal('unsupported', 'errors.layerRotated', { file });
+    }
+    originX = transform[3] as number;
+    originY = transform[7] as number;
+    cellWidth = transform[0] as number;
+    cellHeight = -(transform[5] as number);
+  } else {
+    try {
+      [originX, originY] = image.getOrigin() as [number, number];
+      const [resX, resY] = image.getResolution() as [number, number];
+      cellWidth = resX;
+      cellHeight = -resY;
+    } catch {
+      // A plain TIFF: no ModelTiepoint/ModelPixelScale or ModelTransformation tags.
+      throw new RasterRefusal('unsupported', 'errors.layerNoGeoreference', { file });
+    }
+  }
+  if (!(cellWidth > 0 && cellHeight > 0 && Number.isFinite(originX + originY))) {
+    throw new RasterRefusal('unsupported', 'errors.layerRotated', { file });
+  }
+  return { originX, originY, cellWidth, cellHeight };
+}
+
+export interface OpenRasterOptions {
+  /** 0-based band to read (default 0). */
+  band?: number;
 }
 
 /** Opens a GeoTIFF/COG and describes its levels; reads happen lazily per window. */
-export async function openRaster(source: ByteSource, signal?: AbortSignal): Promise<Raster> {
+export async function openRaster(
+  source: ByteSource,
+  signal?: AbortSignal,
+  options: OpenRasterOptions = {},
+): Promise<Raster> {
   const tiff = await openTiff(source, signal);
   const count = await tiff.getImageCount();
   const images: GeoTIFFImage[] = [];
@@ -100,17 +208,26 @@ export async function openRaster(source: ByteSource, signal?: AbortSignal): Prom
   const base = images[0];
   if (!base) throw new Error('GeoTIFF without images');
   const file = source.kind === 'path' ? source.path : source.kind === 'url' ? source.url : '';
-  let originX: number;
-  let originY: number;
-  let resX: number;
-  try {
-    [originX, originY] = base.getOrigin() as [number, number];
-    [resX] = base.getResolution() as [number];
-  } catch {
-    // A plain TIFF: no ModelTiepoint/ModelPixelScale or ModelTransformation tags.
-    throw new RasterRefusal('unsupported', 'errors.layerNoGeoreference', { file });
+  const georeference = georeferenceOf(base, file);
+  const cellSize = georeference.cellWidth;
+  const cellHeight = georeference.cellHeight;
+  const keys = base.getGeoKeys() as Record<string, unknown> | null;
+  // PixelIsPoint: the tiepoint is a cell centre; GDAL shifts the corner by half a cell.
+  const pointShift = keys?.GTRasterTypeGeoKey === 2 ? 0.5 : 0;
+  const originX = georeference.originX - pointShift * cellSize;
+  const originY = georeference.originY + pointShift * cellHeight;
+  const recognized = recognizeCrs(keys);
+  const bands = base.getSamplesPerPixel();
+  const band = options.band ?? 0;
+  if (!(Number.isInteger(band) && band >= 0 && band < bands)) {
+    throw new RasterRefusal('unsupported', 'errors.layerNoSuchBand', {
+      file,
+      band: band + 1,
+      bands,
+    });
   }
-  const cellSize = Math.abs(resX);
+  const [scale, offset] = await scaleOffsetOf(base, band);
+  const sampleType = sampleTypeOf(base, band);
   const nodata = base.getGDALNoData();
   // Overviews: the reduced-resolution IFDs that follow, largest first; masks are skipped.
   const usable = images.filter((image, i) => {
@@ -125,6 +242,7 @@ export async function openRaster(source: ByteSource, signal?: AbortSignal): Prom
     width: image.getWidth(),
     height: image.getHeight(),
     cellSize: (cellSize * base.getWidth()) / image.getWidth(),
+    cellHeight: (cellHeight * base.getHeight()) / image.getHeight(),
     tileWidth: image.getTileWidth(),
     tileHeight: image.getTileHeight(),
   }));
@@ -135,8 +253,17 @@ export async function openRaster(source: ByteSource, signal?: AbortSignal): Prom
     originX,
     originY,
     cellSize,
+    cellHeight,
     nodata,
-    epsg: epsgOf(base),
+    // A user-defined CRS (SoilGrids' Homolosine among them) has no EPSG code: never its 4326.
+    epsg: recognized.ok && recognized.code === 'IGH' ? 32767 : epsgOf(keys),
+    crs: recognized.ok ? recognized.code : null,
+    ...(recognized.ok ? {} : { unsupportedCrs: recognized.name }),
+    scale,
+    offset,
+    sampleType,
+    bands,
+    band,
     levels,
     fill,
     async readWindow(level, window, signal) {
@@ -161,7 +288,7 @@ export async function openRaster(source: ByteSource, signal?: AbortSignal): Prom
       try {
         data = (await image.readRasters({
           window: [c0, r0, c1, r1],
-          samples: [0],
+          samples: [band],
           interleave: true,
           signal,
         })) as unknown as RasterArray;

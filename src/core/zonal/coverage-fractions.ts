@@ -12,11 +12,15 @@ import type { RdMultiPolygonCoordinates } from '../parse/types';
  * per window of cells, so memory is bounded by the window, not by the polygon.
  */
 
-/** A north-up grid: upper-left corner and square cell size in RD New metres. */
+/**
+ * A north-up grid: upper-left corner and cell size in its CRS's units (RD New metres for the RD
+ * engine); `cellHeight` for non-square cells (absent: square).
+ */
 export interface Grid {
   originX: number;
   originY: number;
   cellSize: number;
+  cellHeight?: number;
   width: number;
   height: number;
 }
@@ -124,10 +128,11 @@ export function preparePolygon(multiPolygon: RdMultiPolygonCoordinates): Prepare
 export function polygonCellWindow(grid: Grid, polygon: PreparedPolygon): CellWindow | null {
   const [minX, minY, maxX, maxY] = polygon.bbox;
   if (!(minX <= maxX)) return null;
+  const cellHeight = grid.cellHeight ?? grid.cellSize;
   const col0 = Math.max(0, Math.floor((minX - grid.originX) / grid.cellSize));
   const col1 = Math.min(grid.width, Math.ceil((maxX - grid.originX) / grid.cellSize));
-  const row0 = Math.max(0, Math.floor((grid.originY - maxY) / grid.cellSize));
-  const row1 = Math.min(grid.height, Math.ceil((grid.originY - minY) / grid.cellSize));
+  const row0 = Math.max(0, Math.floor((grid.originY - maxY) / cellHeight));
+  const row1 = Math.min(grid.height, Math.ceil((grid.originY - minY) / cellHeight));
   if (col0 >= col1 || row0 >= row1) return null;
   return [col0, row0, col1, row1];
 }
@@ -234,14 +239,16 @@ export function coverageFractions(
   scratch.ensure(0, stride * height);
   const acc = scratch.accumulator;
   const inverse = 1 / grid.cellSize;
+  const cellHeight = grid.cellHeight ?? grid.cellSize;
+  const inverseV = 1 / cellHeight;
   // Window-relative cell coordinates: u to the east, v downwards (rows).
   const left = grid.originX + col0 * grid.cellSize;
-  const top = grid.originY - row0 * grid.cellSize;
+  const top = grid.originY - row0 * cellHeight;
   const edges = polygon.edges;
   for (let e = 0; e < polygon.edgeCount; e++) {
     const o = e * 4;
-    const v0 = (top - (edges[o + 1] as number)) * inverse;
-    const v1 = (top - (edges[o + 3] as number)) * inverse;
+    const v0 = (top - (edges[o + 1] as number)) * inverseV;
+    const v1 = (top - (edges[o + 3] as number)) * inverseV;
     if (v0 === v1) continue;
     const vMin = Math.min(v0, v1);
     const vMax = Math.max(v0, v1);

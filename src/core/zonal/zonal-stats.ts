@@ -38,15 +38,28 @@ function classNamesOf(meta: Pick<CatalogueLayer, 'id' | 'classes'>): Map<number,
 /** The coding of a layer from its catalogue entry and the raster file (file nodata included). */
 export function layerCoding(
   meta: Pick<CatalogueLayer, 'id' | 'kind' | 'scale' | 'offset' | 'nodata' | 'classes'> | null,
-  raster: Pick<Raster, 'nodata'>,
+  raster: Pick<Raster, 'nodata'> & Partial<Pick<Raster, 'scale' | 'offset' | 'sampleType'>>,
 ): LayerCoding {
+  // Nodata is compared in the sample type (DESIGN.md 8.2): a Float32 cell holds fround(nodata).
+  const inSampleType = (value: number) =>
+    raster.sampleType === 'float32' ? Math.fround(value) : value;
   const nodata: number[] = [];
-  if (meta && Number.isFinite(meta.nodata)) nodata.push(meta.nodata);
-  if (raster.nodata !== null && !nodata.includes(raster.nodata)) nodata.push(raster.nodata);
+  if (meta && Number.isFinite(meta.nodata)) nodata.push(inSampleType(meta.nodata));
+  if (raster.nodata !== null) {
+    const own = inSampleType(raster.nodata);
+    if (!nodata.includes(own)) nodata.push(own);
+  }
   const categorical = meta?.kind === 'categorical';
+  // v = (raw x GDAL scale + GDAL offset) x catalogue scale + catalogue offset; for a user layer
+  // the catalogue scale is the unit factor and its offset 0 (DESIGN.md 8.2).
+  const fileScale = raster.scale ?? 1;
+  const fileOffset = raster.offset ?? 0;
+  const metaScale = meta?.scale ?? 1;
+  const metaOffset = meta?.offset ?? 0;
+  const composed = fileScale !== 1 || fileOffset !== 0;
   return {
-    scale: meta?.scale ?? 1,
-    offset: meta?.offset ?? 0,
+    scale: composed ? fileScale * metaScale : metaScale,
+    offset: composed ? fileOffset * metaScale + metaOffset : metaOffset,
     nodata,
     categorical,
     classNames: categorical && meta ? classNamesOf(meta) : new Map(),
@@ -183,9 +196,9 @@ export class LayerAccumulator {
   }
 }
 
-/** Cell area in hectares of a grid in metres. */
-export function cellAreaHa(grid: Pick<Grid, 'cellSize'>): number {
-  return (grid.cellSize * grid.cellSize) / 10_000;
+/** Cell area in hectares of a grid in metres (cellHeight, when given, for non-square cells). */
+export function cellAreaHa(grid: Pick<Grid, 'cellSize' | 'cellHeight'>): number {
+  return (grid.cellSize * (grid.cellHeight ?? grid.cellSize)) / 10_000;
 }
 
 /** Blocks of cells read at once: whole tiles, at least about 512 cells a side. */

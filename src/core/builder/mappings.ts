@@ -85,17 +85,27 @@ export function brpClassOf(properties: Record<string, unknown>): {
   return { code: 0, unmapped: { collection: 'brp', attribute: 'category', value } };
 }
 
+/** Why a BGT object is left out, or null when it is used. */
+export type BgtFilterReason = 'historic' | 'not-existing' | 'not-ground-level';
+
 /**
  * BGT filters (DESIGN.md 8.4): current (`eind_registratie` empty), existing (`bgt_status` or
  * `status` `bestaand` where present) and at ground level (`relatieve_hoogteligging` 0 where
  * present).
  */
-export function passesBgtFilters(properties: Record<string, unknown>): boolean {
+export function bgtFilterReason(properties: Record<string, unknown>): BgtFilterReason | null {
   const end = properties.eind_registratie ?? properties.eindRegistratie;
-  if (end !== undefined && end !== null && textOf(end) !== '') return false;
+  if (end !== undefined && end !== null && textOf(end) !== '') return 'historic';
   const status = properties.bgt_status ?? properties.status;
-  if (status !== undefined && status !== null && textOf(status) !== 'bestaand') return false;
+  if (status !== undefined && status !== null && textOf(status) !== 'bestaand') {
+    return 'not-existing';
+  }
   const level = properties.relatieve_hoogteligging ?? properties.relatieveHoogteligging;
-  if (level !== undefined && level !== null && Number(level) !== 0) return false;
-  return true;
+  if (level !== undefined && level !== null && Number(level) !== 0) return 'not-ground-level';
+  return null;
+}
+
+/** True when a BGT object passes every filter. */
+export function passesBgtFilters(properties: Record<string, unknown>): boolean {
+  return bgtFilterReason(properties) === null;
 }

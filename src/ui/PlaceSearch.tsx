@@ -90,6 +90,12 @@ export function PlaceSearch() {
     }),
   );
 
+  // The 22 KB index is fetched as soon as the box is there (after the map's first idle), so the
+  // search still works if the connection to the app's own host drops later.
+  useEffect(() => {
+    void loadMunicipalitySearch();
+  }, []);
+
   const load = () => {
     if (loadState === 'loading' || loadState === 'ready') return;
     setLoadState('loading');

@@ -248,7 +248,7 @@ test('the English label, texts and attribution', async () => {
   await context.close();
 });
 
-test('the outlines are not loaded before the first idle: the index on use, the outlines on choice', async () => {
+test('the outlines are not loaded before the first idle: the index after it, the outlines on choice', async () => {
   const { page, errors, context } = await openApp(browser);
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -268,7 +268,13 @@ test('the outlines are not loaded before the first idle: the index on use, the o
   await combobox(page).focus();
   await page.keyboard.type('utrecht');
   await optionLabels(page);
-  expect(requests.some((url) => url.endsWith('gemeenten-2022.index.json'))).toBe(true);
+  // The small index is fetched once the box is there (after the first idle), so the search
+  // works even if the connection to the app's host drops later; the outlines only on choice.
+  const loaded = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((entry) => entry.name),
+  );
+  expect(loaded.filter((url) => url.endsWith('gemeenten-2022.index.json'))).toHaveLength(1);
+  expect(loaded.some((url) => url.endsWith('gemeenten-2022.geojson'))).toBe(false);
   expect(requests.some((url) => url.endsWith('gemeenten-2022.geojson'))).toBe(false);
   await page.keyboard.press('Enter');
   await waitForAreaCount(page, 1);
@@ -450,5 +456,73 @@ test('online: a municipality found through PDOK is added from the shipped outlin
   expect(areas[0]?.geometry).toEqual(outlineOf('GM0363'));
   expect(selectedId).toBe('GM0363');
   expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('online: typing on cancels the suggest request still under way', async () => {
+  const { page, errors, context } = await openApp(browser);
+  let answered = 0;
+  // The first answer is slow, so the next keystrokes arrive while it is under way.
+  await withPdok(page, (path) =>
+    path.endsWith('/suggest')
+      ? recorded('v3-suggest-amsterdam.json')
+      : recorded('v3-lookup-woonplaats-utrecht-geometrie.json'),
+  );
+  await page
+    .context()
+    .route('https://api.pdok.nl/bzk/locatieserver/search/v3_1/suggest**', async (route) => {
+      answered += 1;
+      if (answered === 1) await new Promise((done) => setTimeout(done, 3000));
+      await route
+        .fulfill({
+          status: 200,
+          body: readFileSync(resolve(RECORDED, 'v3-suggest-amsterdam.json'), 'utf8'),
+          headers: { ...CORS, 'content-type': 'application/json;charset=utf-8' },
+        })
+        .catch(() => undefined); // the page may have cancelled it meanwhile
+    });
+  const cancelled: string[] = [];
+  page.on('requestfailed', (request) => {
+    if (request.url().includes('/suggest')) cancelled.push(request.failure()?.errorText ?? '');
+  });
+  await combobox(page).focus();
+  await page.keyboard.type('amst');
+  await expect.poll(() => answered, { timeout: 5_000 }).toBe(1);
+  await page.keyboard.type('erdam');
+  await expect.poll(() => cancelled.length, { timeout: 5_000 }).toBe(1);
+  expect(cancelled[0]).toMatch(/ABORTED/);
+  await expect
+    .poll(() => optionLabels(page), { timeout: 10_000 })
+    .toContain('Amsterdam, Amsterdam, Noord-Holland');
+  expect(answered).toBe(2);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('online, then the connection drops: the box says it is offline, once', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await withPdok(page, () => recorded('v3-suggest-amsterdam.json'));
+  await combobox(page).focus();
+  await page.keyboard.type('utrecht');
+  await expect
+    .poll(() => optionLabels(page), { timeout: 10_000 })
+    .toContain('Amsterdam, Amsterdam, Noord-Holland');
+  // The internet goes; the app's own host stays (the browser says it is offline, PDOK fails).
+  await page.evaluate(() => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    window.dispatchEvent(new Event('offline'));
+  });
+  await page
+    .context()
+    .route('https://api.pdok.nl/**', (route) => route.abort('internetdisconnected'));
+  await page.keyboard.press('Backspace');
+  const note = page.getByTestId('place-search-note');
+  await note.waitFor({ timeout: 10_000 });
+  expect(await note.textContent()).toMatch(/U bent offline/);
+  expect(await optionLabels(page)).toEqual(['Utrecht (GM0344)', 'Utrechtse Heuvelrug (GM1581)']);
+  await page.keyboard.type('tse');
+  await expect.poll(() => optionLabels(page)).toEqual(['Utrechtse Heuvelrug (GM1581)']);
+  expect(await note.count()).toBe(0);
+  expect(errors.filter((line) => !/Failed to load resource/.test(line))).toEqual([]);
   await context.close();
 });

@@ -48,16 +48,58 @@ export function setDrawHooks(next: DrawHooks): void {
   hooks = next;
 }
 
+let modules: Promise<[typeof import('./draw'), typeof import('./areas-layer')]> | null = null;
+/** The drawing code; fetched once (at idle after the first map view, or on first use). */
+function loadModules() {
+  modules ??= Promise.all([import('./draw'), import('./areas-layer')]);
+  modules.catch(() => {
+    modules = null;
+  });
+  return modules;
+}
+
+/**
+ * Fetches the drawing code when the browser is idle, so the first click after choosing a tool
+ * does not land while terra-draw is still loading. Keeps it out of the first bundle all the same.
+ */
+export function preloadDrawing(): void {
+  const load = () => void loadModules().catch(() => {});
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
+  else setTimeout(load, 200);
+}
+
+/** Map clicks (canvas pixels) made while the tool was loading; replayed once it is ready. */
+let heldClicks: { x: number; y: number }[] = [];
+
+/** Gives clicks held while loading to terra-draw, as the pointer events it listens to. */
+function replayHeldClicks(canvas: HTMLCanvasElement): void {
+  const box = canvas.getBoundingClientRect();
+  const clicks = heldClicks;
+  heldClicks = [];
+  for (const { x, y } of clicks) {
+    const init = {
+      bubbles: true,
+      isPrimary: true,
+      pointerId: 1,
+      pointerType: 'mouse',
+      button: 0,
+      clientX: box.left + x,
+      clientY: box.top + y,
+    };
+    canvas.dispatchEvent(new PointerEvent('pointermove', init));
+    canvas.dispatchEvent(new PointerEvent('pointerdown', { ...init, buttons: 1 }));
+    canvas.dispatchEvent(new PointerEvent('pointerup', init));
+  }
+}
+
 /** The drawing controller, loaded on first use so terra-draw stays out of the first bundle. */
 function loadController(): Promise<DrawController> | null {
   if (controller) return controller;
   controller = (async () => {
     drawState.setState({ loading: true });
+    heldClicks = [];
     try {
-      const [{ createDrawController }, { plannerMap }] = await Promise.all([
-        import('./draw'),
-        import('./areas-layer'),
-      ]);
+      const [{ createDrawController }, { plannerMap }] = await loadModules();
       const map = plannerMap();
       if (!map) throw new Error('drawing needs the map');
       // terra-draw starts only once the style is in; `loaded()` is also false while tiles load,
@@ -80,12 +122,28 @@ function loadController(): Promise<DrawController> | null {
   return controller;
 }
 
-/** Chooses a drawing tool (null: none). Loads terra-draw the first time. */
+/**
+ * Chooses a drawing tool (null: none). Loads terra-draw the first time; map clicks made while it
+ * loads are held (they neither pin the inspector nor get lost) and placed once the tool is ready.
+ */
 export async function chooseTool(tool: DrawTool | null): Promise<void> {
   drawState.setState({ message: null });
   if (tool === null && !controller) return;
-  const loaded = await loadController();
-  loaded?.setTool(tool);
+  const { plannerMap } = await import('./areas-layer');
+  const map = loadedController ? null : plannerMap();
+  const hold = (event: { point: { x: number; y: number } }) => {
+    heldClicks.push({ x: event.point.x, y: event.point.y });
+  };
+  map?.on('click', hold);
+  try {
+    const loaded = await loadController();
+    map?.off('click', hold);
+    loaded?.setTool(tool);
+    if (map && tool !== null && tool !== 'select') replayHeldClicks(map.getCanvas());
+  } finally {
+    map?.off('click', hold);
+    heldClicks = [];
+  }
 }
 
 /** Esc: cancels the shape in progress; without one, leaves the tool. */

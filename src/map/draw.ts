@@ -63,6 +63,19 @@ const colorOf = (feature: GeoJSONStoreFeatures): HexColor => {
 };
 const shapeStyles = { fillColor: INK, outlineColor: INK, fillOpacity: 0.15, outlineWidth: 2 };
 
+/**
+ * True for a shape without area (fewer than three distinct vertices, or all on one line), such as
+ * a rectangle whose corners share an x or y, or a circle of radius zero; cleaning those throws.
+ */
+function flatOrEmpty(polygon: Polygon): boolean {
+  try {
+    const ring = cleanedPolygon(polygon).coordinates[0] ?? [];
+    return ring.length < 4 || rdAreaHa({ type: 'Polygon', coordinates: [ring] }) <= 0;
+  } catch {
+    return true;
+  }
+}
+
 /** Accepts the app's area ids (UUIDs when drawn, anything when imported). */
 const idStrategy = {
   isValidId: (id: unknown) => typeof id === 'string' && id.length > 0,
@@ -379,7 +392,12 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
     draw.removeFeatures([id]);
     syncing = false;
     if (feature?.geometry.type !== 'Polygon') return;
-    const geometry = cleanedPolygon(feature.geometry);
+    const geometry = flatOrEmpty(feature.geometry) ? null : cleanedPolygon(feature.geometry);
+    if (!geometry) {
+      // A zero-width rectangle or zero-radius circle has no area: say so, keep the tool.
+      hooks.onMessage({ code: 'draw.noArea', level: 'error' });
+      return;
+    }
     const refused = refusal(geometry);
     if (refused) {
       hooks.onMessage(refused);

@@ -137,7 +137,9 @@ export function followInspect(map: MapLibreMap, store: AppStore, read: ValueRead
   };
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && inspectStatus.getState().pinned) unpin();
-    if (event.key === 'Enter' && event.target === map.getCanvas()) {
+    // While a drawing tool owns the map, Enter closes its shape and must not pin too.
+    const drawing = !inspectStatus.getState().clickToPin || drawState.getState().tool !== null;
+    if (event.key === 'Enter' && event.target === map.getCanvas() && !drawing) {
       const center = map.getCenter();
       pin([center.lng, center.lat] as LonLat);
     }
@@ -158,12 +160,14 @@ export function followInspect(map: MapLibreMap, store: AppStore, read: ValueRead
   let toolTimer: ReturnType<typeof setTimeout> | undefined;
   const followTool = () => {
     clearTimeout(toolTimer);
-    if (drawState.getState().tool !== null) inspectStatus.setState({ clickToPin: false });
+    const { tool, loading } = drawState.getState();
+    // While a tool loads, its clicks are held for it (draw-host): they must not pin either.
+    if (tool !== null || loading) inspectStatus.setState({ clickToPin: false });
     else toolTimer = setTimeout(() => inspectStatus.setState({ clickToPin: true }), 0);
   };
   inspectStatus.setState({ clickToPin: drawState.getState().tool === null });
   const unsubscribeTool = drawState.subscribe((state, previous) => {
-    if (state.tool !== previous.tool) followTool();
+    if (state.tool !== previous.tool || state.loading !== previous.loading) followTool();
   });
   return () => {
     unsubscribe();

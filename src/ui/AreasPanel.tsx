@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { store } from '../state/store';
 import { useAppState } from '../state/use-app-state';
@@ -46,6 +46,34 @@ function NewSession() {
  */
 export const AREA_LIST_LIMIT = 200;
 
+/** Where focus is when an area was just drawn or typed in: the map, a tool, the entry, nowhere. */
+function focusWasOnTheTools(): boolean {
+  const active = document.activeElement;
+  return (
+    !active ||
+    active === document.body ||
+    active.tagName === 'CANVAS' ||
+    active.closest('.draw-toolbar-wrap, .area-entry') !== null
+  );
+}
+
+/**
+ * After one area is added and selected (drawn, or entered), focus goes to its row, not to the
+ * page body: a keyboard user continues from the new area.
+ */
+function useFocusOnAdded(areas: { id: string }[], selectedId: string | null): void {
+  const known = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    const before = known.current;
+    known.current = new Set(areas.map((area) => area.id));
+    if (!before || !selectedId || before.has(selectedId)) return;
+    if (areas.length !== before.size + 1 || !focusWasOnTheTools()) return;
+    document
+      .querySelector<HTMLElement>(`.area-row[data-area-id="${CSS.escape(selectedId)}"] .area-pick`)
+      ?.focus();
+  }, [areas, selectedId]);
+}
+
 /** The list of areas: select, rename, colour, show or hide, zoom to and remove. */
 export function AreasPanel() {
   const { t } = useTranslation();
@@ -54,6 +82,7 @@ export function AreasPanel() {
   const [limit, setLimit] = useState(AREA_LIST_LIMIT);
   const listed = areas.slice(0, limit);
   const selected = areas.find((area) => area.id === selectedId);
+  useFocusOnAdded(areas, selectedId);
   if (selected && !listed.includes(selected)) listed.push(selected);
   return (
     <section className="areas-panel" aria-labelledby="areas-title">

@@ -14,7 +14,7 @@ import {
 import { store } from '../state/store';
 import { useAppState } from '../state/use-app-state';
 
-const ICONS: Record<DrawTool | 'delete' | 'undo' | 'redo', string> = {
+const ICONS: Record<DrawTool | 'delete' | 'undo' | 'redo' | 'type', string> = {
   polygon: '⬠',
   rectangle: '▭',
   circle: '◯',
@@ -23,7 +23,16 @@ const ICONS: Record<DrawTool | 'delete' | 'undo' | 'redo', string> = {
   delete: '✕',
   undo: '↶',
   redo: '↷',
+  type: '⌨',
 };
+
+/** Opens the coordinate entry of the areas panel and puts the cursor in it (keyboard drawing). */
+function openCoordinateEntry(): void {
+  const entry = document.querySelector<HTMLDetailsElement>('details.area-entry');
+  if (!entry) return;
+  entry.open = true;
+  entry.querySelector('textarea')?.focus();
+}
 
 function isTextField(target: EventTarget | null): boolean {
   return (
@@ -74,7 +83,7 @@ export function DrawToolbar() {
   }, []);
 
   const button = (
-    id: DrawTool | 'delete' | 'undo' | 'redo',
+    id: DrawTool | 'delete' | 'undo' | 'redo' | 'type',
     onClick: () => void,
     options: { pressed?: boolean; disabled?: boolean } = {},
   ) => (
@@ -109,6 +118,7 @@ export function DrawToolbar() {
           },
           { disabled: !selectedId },
         )}
+        {button('type', openCoordinateEntry)}
         {button('undo', undo, { disabled: !canUndo })}
         {button('redo', redo, { disabled: !canRedo })}
       </div>

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { attachAreasLayer } from '../map/areas-layer';
 import { createMap } from '../map/create-map';
-import { detachDraw, drawState } from '../map/draw-host';
+import { detachDraw, drawState, preloadDrawing } from '../map/draw-host';
+import { inspectStatus } from '../map/inspect';
 import { mapStatus } from '../map/map-status';
 import { store } from '../state/store';
 
@@ -25,11 +26,17 @@ export function MapView() {
   useEffect(() => {
     if (!container.current) return;
     const handle = createMap(container.current);
-    const detachAreas = attachAreasLayer(handle.map, () => drawState.getState().tool !== null);
+    // The click that ends a shape must not also select the area under it: inspectStatus keeps map
+    // clicks for the tool until the task after the tool ends.
+    const detachAreas = attachAreasLayer(
+      handle.map,
+      () => drawState.getState().tool !== null || !inspectStatus.getState().clickToPin,
+    );
     // Loaded after the first idle, as the search box: it matters once an outline is on the map.
     let detachAttribution = () => {};
     let detached = false;
     const stopWaiting = afterFirstIdle(() => {
+      preloadDrawing();
       void import('../map/municipality-attribution').then(({ attachMunicipalityAttribution }) => {
         if (!detached) detachAttribution = attachMunicipalityAttribution(handle.map, store);
       });

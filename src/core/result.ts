@@ -24,7 +24,9 @@ export type NoticeKind =
   | 'axes-swapped'
   | 'repaired'
   | 'partial'
-  | 'cross-omitted';
+  | 'cross-omitted'
+  | 'resampled'
+  | 'implausible';
 
 export type MessageParams = Record<string, string | number>;
 

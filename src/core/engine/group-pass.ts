@@ -18,6 +18,7 @@ import {
   windowCells,
 } from '../zonal/zonal-stats';
 import type { LayerGroup } from './plan';
+import type { CentreSampler } from './resample';
 
 /** Class codes 0-15 of the cross table (DESIGN.md 7.1 uses 1-6 and 1-7). */
 const CROSS_CODES = 16;
@@ -73,6 +74,8 @@ export interface PassSinks {
   accumulators: Map<LayerId, LayerAccumulator>;
   cross: CrossAccumulator | null;
   estimate: EstimateAccumulator | null;
+  /** Layers of other grids read at this grid's cell centres for cross and estimate (8.2). */
+  samplers?: CentreSampler[];
 }
 
 /** The windows a pass over `group` visits for `polygon` (blocks of whole tiles). */
@@ -103,20 +106,29 @@ export async function passGroup(
   windows: CellWindow[],
   sinks: PassSinks,
   context: PassContext,
+  /** Hectares per unit of Σ f: the RD cell area, or area_ha · a / P in another CRS (8.2). */
+  cellHa: number = cellAreaHa(group.grid),
 ): Promise<void> {
   const layers = group.layers;
+  const samplers = sinks.cross !== null || sinks.estimate !== null ? (sinks.samplers ?? []) : [];
+  const sampled = samplers.map(() => new Float64Array(0));
   const accumulators = layers.map((layer) => sinks.accumulators.get(layer.id) as LayerAccumulator);
   const categorical = accumulators.map((accumulator) => accumulator.categorical);
-  const roleIndex = (id: LayerId) => layers.findIndex((layer) => layer.id === id);
+  // Roles of sampled layers get indices after the group's own layers.
+  const roleIndex = (id: LayerId) => {
+    const own = layers.findIndex((layer) => layer.id === id);
+    if (own >= 0) return own;
+    const other = samplers.findIndex((sampler) => sampler.id === id);
+    return other >= 0 ? layers.length + other : -1;
+  };
   const stockIndex = roleIndex('carbon-stock');
   const organicIndex = roleIndex('organic-matter');
   const soilIndex = roleIndex('soil-group');
   const landIndex = roleIndex('land-use');
   const sealedIndex = roleIndex('sealed');
   const feedsCells = sinks.cross !== null || sinks.estimate !== null;
-  const cellHa = cellAreaHa(group.grid);
   const scratch = context.scratch;
-  const physical = new Float64Array(layers.length);
+  const physical = new Float64Array(layers.length + samplers.length);
   const cell: CellValues = { stock: 0, organicMatter: 0, soilGroup: 0, landUse: 0, sealed: 0 };
   const pick = (index: number, unknown: number) =>
     index < 0 ? unknown : (physical[index] as number);
@@ -129,6 +141,15 @@ export async function passGroup(
       const values: RasterArray[] = await Promise.all(
         layers.map((layer) => layer.raster.readWindow(0, window, context.signal)),
       );
+      for (let k = 0; k < samplers.length; k++) {
+        if ((sampled[k] as Float64Array).length < count) sampled[k] = new Float64Array(count);
+        await (samplers[k] as CentreSampler).sample(
+          window,
+          fractions,
+          sampled[k] as Float64Array,
+          context.signal,
+        );
+      }
       for (let i = 0; i < count; i++) {
         const f = fractions[i] as number;
         if (f === 0) continue;
@@ -142,6 +163,9 @@ export async function passGroup(
           if (categorical[k] ? value !== 0 : !Number.isNaN(value)) any = true;
         }
         if (!feedsCells || !any) continue;
+        for (let k = 0; k < samplers.length; k++) {
+          physical[layers.length + k] = (sampled[k] as Float64Array)[i] as number;
+        }
         cell.stock = pick(stockIndex, Number.NaN);
         cell.organicMatter = pick(organicIndex, Number.NaN);
         cell.soilGroup = pick(soilIndex, 0);

@@ -1,7 +1,7 @@
 import { COEFFICIENTS } from '../estimate/coefficients';
 import type { EstimateOptions } from '../estimate/types';
 import type { LayerId } from '../raster/classes';
-import { crsOf, type Raster } from '../raster/raster-source';
+import { crsOf, isRdSquare, type Raster } from '../raster/raster-source';
 import type { AnalysisWarning, EngineLayer } from './types';
 
 /** Layers that share one grid and are read together, window by window. */
@@ -17,6 +17,12 @@ export interface AnalysisPlan {
   reference: LayerGroup | null;
   /** True when stock, soil group and land use share the reference grid. */
   cross: boolean;
+  /**
+   * Layers outside the reference group read at its cell centres for cross and estimate
+   * (DESIGN.md 8.2): only when a layer is the user's own or not an RD New grid of square cells;
+   * RD-only analyses stay as before (those layers feed only their own statistics).
+   */
+  resampled: EngineLayer[];
   /** Options of the estimate; null when neither a stock nor an organic-matter layer is analysed. */
   estimate: EstimateOptions | null;
   warnings: AnalysisWarning[];
@@ -61,16 +67,34 @@ export function planAnalysis(layers: EngineLayer[]): AnalysisPlan {
   const stock = find('carbon-stock');
   const organicMatter = find('organic-matter');
   const reference = groupOf(stock ?? organicMatter);
+  const anyCrs = layers.some((layer) => layer.user === true || !isRdSquare(layer.raster));
+  const resampled =
+    anyCrs && reference ? layers.filter((layer) => !reference.layers.includes(layer)) : [];
   const inReference = (id: LayerId) => {
     const layer = find(id);
-    return layer !== undefined && (reference?.layers.includes(layer) ?? false);
+    return (
+      layer !== undefined &&
+      ((reference?.layers.includes(layer) ?? false) || resampled.includes(layer))
+    );
   };
   const cross =
     stock !== undefined &&
-    inReference('carbon-stock') &&
+    reference?.layers.includes(stock) === true &&
     inReference('soil-group') &&
     inReference('land-use');
   const warnings: AnalysisWarning[] = [];
+  if (resampled.length > 0 && reference) {
+    const first = reference.layers[0] as EngineLayer;
+    warnings.push({
+      kind: 'resampled',
+      code: 'errors.layerResampled',
+      params: {
+        layers: resampled.map((layer) => layer.id).join(', '),
+        reference: (stock && reference.layers.includes(stock) ? stock : first).id,
+      },
+      feature: null,
+    });
+  }
   const crossLayers: LayerId[] = ['carbon-stock', 'soil-group', 'land-use'];
   if (!cross && crossLayers.some((id) => find(id))) {
     const missing = crossLayers.filter((id) => !find(id));
@@ -105,5 +129,5 @@ export function planAnalysis(layers: EngineLayer[]): AnalysisPlan {
       synthetic: layers.some((layer) => layer.meta.synthetic),
     };
   }
-  return { groups, reference, cross, estimate, warnings };
+  return { groups, reference, cross, resampled, estimate, warnings };
 }

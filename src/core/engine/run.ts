@@ -1,7 +1,9 @@
 import type { Scenario } from '../estimate/scenario';
 import { isInRdAreaOfUse, rdToWgs84 } from '../projection/rd';
 import type { LayerId } from '../raster/classes';
+import { isRdSquare } from '../raster/raster-source';
 import { CoverageScratch, type PreparedPolygon, preparePolygon } from '../zonal/coverage-fractions';
+import { projectPolygon } from '../zonal/projected-polygon';
 import type { LayerStatsById } from '../zonal/types';
 import { cellAreaHa, type LayerAccumulator } from '../zonal/zonal-stats';
 import {
@@ -11,7 +13,8 @@ import {
   passGroup,
   passWindows,
 } from './group-pass';
-import { type AnalysisPlan, planAnalysis } from './plan';
+import { type AnalysisPlan, type LayerGroup, planAnalysis } from './plan';
+import { CentreSampler } from './resample';
 import type {
   AnalysisArea,
   AnalysisResult,
@@ -40,6 +43,21 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
+/** An area's polygon on one group's grid and the hectares per unit of Σ f there. */
+interface GroupTarget {
+  polygon: PreparedPolygon;
+  cellHa: number;
+}
+
+/**
+ * RD New grids of square cells use the RD polygon as today; any other grid gets the rings
+ * densified and projected into its CRS, with cell hectares area_ha · a / P (DESIGN.md 8.2).
+ */
+function groupTarget(area: AnalysisArea, polygon: PreparedPolygon, group: LayerGroup): GroupTarget {
+  if (isRdSquare(group.grid)) return { polygon, cellHa: cellAreaHa(group.grid) };
+  return projectPolygon(area.rd, polygon.areaM2 / 10_000, group.grid);
+}
+
 /** True when the centre of the polygon's bounding box lies in the RD New area of use. */
 function inNetherlands(polygon: PreparedPolygon): boolean {
   const [minX, minY, maxX, maxY] = polygon.bbox;
@@ -50,6 +68,7 @@ async function analyzeOne(
   area: AnalysisArea,
   feature: number,
   polygon: PreparedPolygon,
+  targets: GroupTarget[],
   plan: AnalysisPlan,
   layers: EngineLayer[],
   scenario: Scenario,
@@ -61,23 +80,30 @@ async function analyzeOne(
   const cellHaOf = new Map<LayerId, number>();
   const estimate = plan.estimate ? createEstimate(scenario, plan.estimate) : null;
   const cross = plan.cross ? new CrossAccumulator() : null;
-  for (const group of plan.groups) {
+  let referenceCellHa = 0;
+  for (const [index, group] of plan.groups.entries()) {
+    const target = targets[index] as GroupTarget;
     const groupAccumulators = createAccumulators(group);
     for (const [id, accumulator] of groupAccumulators) {
       accumulators.set(id, accumulator);
-      cellHaOf.set(id, cellAreaHa(group.grid));
+      cellHaOf.set(id, target.cellHa);
     }
     const reference = group === plan.reference;
+    if (reference) referenceCellHa = target.cellHa;
     await passGroup(
       group,
-      polygon,
-      passWindows(group, polygon),
+      target.polygon,
+      passWindows(group, target.polygon),
       {
         accumulators: groupAccumulators,
         cross: reference ? cross : null,
         estimate: reference ? estimate : null,
+        ...(reference && plan.resampled.length > 0
+          ? { samplers: plan.resampled.map((layer) => new CentreSampler(group.grid, layer)) }
+          : {}),
       },
       context,
+      target.cellHa,
     );
   }
   const stats: LayerStatsById = {};
@@ -102,11 +128,7 @@ async function analyzeOne(
       const coding = accumulators.get(id)?.coding;
       return (code: number) => coding?.classNames.get(code) ?? String(code);
     };
-    crossRows = cross.result(
-      cellAreaHa(plan.reference.grid),
-      names('soil-group'),
-      names('land-use'),
-    );
+    crossRows = cross.result(referenceCellHa, names('soil-group'), names('land-use'));
   }
   return {
     id: area.id,
@@ -132,9 +154,16 @@ export async function analyzeAreasWith(
   const plan = planAnalysis(layers);
   const warnings: AnalysisWarning[] = [...plan.warnings];
   const prepared = areas.map((area) => preparePolygon(area.rd));
-  const total = prepared.reduce(
-    (sum, polygon) =>
-      sum + plan.groups.reduce((n, group) => n + passWindows(group, polygon).length, 0),
+  const targets = areas.map((area, i) =>
+    plan.groups.map((group) => groupTarget(area, prepared[i] as PreparedPolygon, group)),
+  );
+  const total = targets.reduce(
+    (sum, groups) =>
+      sum +
+      plan.groups.reduce(
+        (n, group, g) => n + passWindows(group, (groups[g] as GroupTarget).polygon).length,
+        0,
+      ),
     0,
   );
   let done = 0;
@@ -164,6 +193,7 @@ export async function analyzeAreasWith(
         area,
         feature,
         polygon,
+        targets[i] as GroupTarget[],
         plan,
         layers,
         scenario,

@@ -12,6 +12,8 @@ export interface EngineLayer {
   id: LayerId;
   raster: Raster;
   meta: CatalogueLayer;
+  /** The user's own raster (DESIGN.md 8.2): other grids are then resampled for the estimate. */
+  user?: boolean;
 }
 
 /** One area to analyse, in RD New metres. */

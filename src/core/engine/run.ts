@@ -122,6 +122,13 @@ async function analyzeOne(
         : { kind: 'out-of-area', code: 'errors.outOfArea', params: { name: area.name }, feature },
     );
   }
+  // No valid cell of the stock layer (else organic matter): the estimate has nothing to stand on,
+  // and zeros would read as "no carbon". It is null, with a no-data notice (DESIGN.md 7.4).
+  const stockLayer = stats['carbon-stock'] ?? stats['organic-matter'];
+  const noStock = stockLayer !== undefined && !(stockLayer.valid_ha > 0);
+  if (noStock && covered > 0) {
+    warnings.push({ kind: 'no-data', code: 'errors.noData', params: { name: area.name }, feature });
+  }
   let crossRows: AreaResult['cross'];
   if (cross && plan.reference) {
     const names = (id: LayerId) => {
@@ -136,7 +143,7 @@ async function analyzeOne(
     area_ha: areaHa,
     layers: stats,
     ...(crossRows ? { cross: crossRows } : {}),
-    estimate: estimate ? estimate.result(areaHa) : null,
+    estimate: estimate && !noStock ? estimate.result(areaHa) : null,
   };
 }
 

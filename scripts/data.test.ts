@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Polygon } from 'geojson';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readMapAreaTable, SoilJoin } from '../src/core/builder/soil-join';
 import { rdToWgs84, wgs84ToRd } from '../src/core/projection/rd';
 import { readBroTables } from '../src/core/soil/bro-tables';
+import { writeGpkg } from '../test/support/gpkg-writer';
 import { runDataCommand } from './lib/builder/data-command';
 import { run } from './lib/run';
 
@@ -260,6 +262,44 @@ describe('npm run data: a package for a real municipality from local files', () 
     expect(area.layers.sealed?.mean).toBeCloseTo(50, 2);
     expect(area.layers['land-use']?.classes?.bebouwd).toBeCloseTo(0.5, 4);
     expect(area.layers['land-use']?.classes?.grasland).toBeCloseTo(0.5, 4);
+  });
+});
+
+describe('the soil map as a GeoPackage in the BRO schema', () => {
+  test('gives the same soil layers as the same polygons in GeoJSON', async () => {
+    const dir = join(work, 'gpkg');
+    mkdirSync(dir, { recursive: true });
+    const soilGeoJson = JSON.parse(readFileSync(writeSources(dir).soil, 'utf8')) as {
+      features: Array<{ properties: Record<string, string>; geometry: Polygon }>;
+    };
+    const gpkg = join(dir, 'bodemkaart.gpkg');
+    writeGpkg(gpkg, {
+      table: 'soilarea',
+      epsg: 28992,
+      columns: { maparea_id: 'TEXT' },
+      features: soilGeoJson.features.map((f) => ({
+        properties: f.properties,
+        geometry: f.geometry,
+      })),
+    });
+    const build = async (soilPath: string, out: string) => {
+      const lines: string[] = [];
+      const code = await runDataCommand(
+        ['--municipality', 'GM0397', '--out', out, '--soil', soilPath, '--lang', 'en'],
+        (t) => lines.push(t),
+      );
+      expect(code, lines.join('')).toBe(0);
+    };
+    await build(gpkg, join(dir, 'from-gpkg'));
+    await build(join(dir, 'soil.geojson'), join(dir, 'from-geojson'));
+    for (const name of ['organic-matter.tif', 'carbon-stock.tif', 'soil-group.tif']) {
+      expect(
+        readFileSync(join(dir, 'from-gpkg', name)).equals(
+          readFileSync(join(dir, 'from-geojson', name)),
+        ),
+        name,
+      ).toBe(true);
+    }
   });
 });
 

@@ -3,6 +3,7 @@
  * null for a location the GeoJSON adapter reads.
  */
 import type { OpenOutcome } from './build';
+import { openGpkgSource } from './gpkg-source';
 
 export interface ExtraOptions {
   offline: boolean;
@@ -11,10 +12,11 @@ export interface ExtraOptions {
 }
 
 export async function openExtraSource(
-  _location: string,
-  _id: string,
-  _layer: string,
+  location: string,
+  id: string,
+  layer: string,
   _options: ExtraOptions,
 ): Promise<OpenOutcome | null> {
+  if (/\.gpkg$/i.test(location)) return openGpkgSource(location, id, layer);
   return null;
 }

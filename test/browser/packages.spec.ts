@@ -97,6 +97,9 @@ test('the picker lists index.json; switching keeps the areas and survives a relo
   await page.reload();
   await waitForPackage(page, 'test-salland');
   expect((await state(page)).areas).toEqual(['blijft']);
+  // Without ?catalogue= in the address, the saved session's package is opened.
+  await page.goto(`${BASE_URL}/`);
+  await waitForPackage(page, 'test-salland');
   // And back to the demo.
   await page
     .getByRole('combobox', { name: 'Datapakket' })

@@ -1,6 +1,7 @@
 /** The `data` command line (DESIGN.md 8.4): options read, the build run, messages on stderr. */
 import type { MessageParams } from '../../../src/core/result';
-import { type Language, t } from '../messages';
+import { fetchLimitsFromEnv } from '../fetch-env';
+import { type Language, messageOf, t } from '../messages';
 import { type BuildOptions, buildPackage } from './build';
 import { openExtraSource } from './open-extra';
 
@@ -76,6 +77,11 @@ export async function runDataCommand(
     stderr(`${t(language, 'builder.usage')}\n`);
     return 0;
   }
+  const limits = fetchLimitsFromEnv(process.env);
+  if (!limits.ok) {
+    stderr(`${messageOf(language, limits.error)}\n`);
+    return 2;
+  }
   try {
     const started = performance.now();
     const built = await buildPackage({
@@ -85,6 +91,7 @@ export async function runDataCommand(
         openExtraSource(location, id, layer, {
           offline: parsed.options.offline === true,
           cacheDir: parsed.options.cache,
+          limits: limits.value,
           progress: (line) => stderr(`data: ${line}\n`),
         }),
     });

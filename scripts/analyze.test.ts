@@ -332,22 +332,24 @@ describe('--layer rasters that cannot be used exit 2', () => {
     }
   });
 
-  test('a GeoTIFF in Web Mercator: unsupported, and the message names its CRS', async () => {
-    const file = join(scratch, 'mercator.tif');
+  // Web Mercator is read since DESIGN.md 8.2 (scripts/analyze-own-raster.test.ts); a CRS outside
+  // 8.2's list, such as Lambert-93, is still refused and named.
+  test('a GeoTIFF in an unsupported CRS (EPSG:2154): unsupported, and the message names it', async () => {
+    const file = join(scratch, 'lambert93.tif');
     const buffer = await writeArrayBuffer(new Float32Array(16).fill(50), {
       height: 4,
       width: 4,
       ModelPixelScale: [25, 25, 0],
       ModelTiepoint: [0, 0, 0, 600000, 6800000, 0],
       GTModelTypeGeoKey: 1,
-      ProjectedCSTypeGeoKey: 3857,
+      ProjectedCSTypeGeoKey: 2154,
     });
     writeFileSync(file, Buffer.from(buffer));
     const outcome = await run([RD_POLYGONS, '--layer', `carbon-stock=${file}`, '--format', 'json']);
     expect(outcome.code).toBe(2);
     const error = errorOf(outcome.stdout);
     expect(error.kind).toBe('unsupported');
-    expect(error.message).toContain('EPSG:3857');
+    expect(error.message).toContain('EPSG:2154');
   });
 });
 

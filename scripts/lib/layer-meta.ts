@@ -78,10 +78,16 @@ function classesOf(id: BaseLayerId): CatalogueClass[] | undefined {
 }
 
 /**
- * Catalogue entry for a user's GeoTIFF given with `--layer <id>=<file>`: stored values are
- * physical values (scale 1), nodata from the file, a measured layer (no stock range), not synthetic.
+ * Catalogue entry for a user's GeoTIFF given with `--layer <id>=<file>`: stored values (after the
+ * file's GDAL scale/offset) times the unit factor `scale` of `--unit` (DESIGN.md 8.2), nodata from
+ * the file, a measured layer (no stock range), not synthetic.
  */
-export function catalogueLayerFor(id: BaseLayerId, raster: Raster, file: string): CatalogueLayer {
+export function catalogueLayerFor(
+  id: BaseLayerId,
+  raster: Raster,
+  file: string,
+  scale = 1,
+): CatalogueLayer {
   const kind = LAYER_KINDS[id];
   const classes = classesOf(id);
   return {
@@ -90,7 +96,7 @@ export function catalogueLayerFor(id: BaseLayerId, raster: Raster, file: string)
     unit: kind.unit,
     kind: kind.kind,
     palette: kind.palette,
-    scale: 1,
+    scale,
     offset: 0,
     nodata: raster.nodata ?? Number.NaN,
     range: kind.range,

@@ -4,18 +4,17 @@ import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDataset } from '../../src/core/engine/dataset';
 import type { EngineLayer } from '../../src/core/engine/types';
+import { checkUserRaster } from '../../src/core/engine/user-layer';
 import { FetchError } from '../../src/core/net/fetch-error';
 import { RasterRefusal } from '../../src/core/raster/raster-limits';
 import { type ByteSource, openRaster } from '../../src/core/raster/raster-source';
+import { DEFAULT_UNITS, takesUnit, unitFactor } from '../../src/core/raster/user-units';
 import { fail, ok, type Result } from '../../src/core/result';
 import { fetchLimitsFromEnv } from './fetch-env';
 import { catalogueLayerFor } from './layer-meta';
 import { type Language, t } from './messages';
 import type { LayerArgument } from './options';
 import { type Provenance, provenanceOf } from './package-layers';
-
-/** RD New. */
-const RD_EPSG = 28992;
 
 /** The layers to analyse and what the output says about them. */
 export interface LoadedLayers {
@@ -37,7 +36,10 @@ function isUrl(location: string): boolean {
   return /^https?:\/\//i.test(location);
 }
 
-/** Opens one `--layer` GeoTIFF: unreadable when it cannot be read, unsupported unless RD New. */
+/**
+ * Opens one `--layer` GeoTIFF in any CRS of DESIGN.md 8.2: unreadable when it cannot be read,
+ * unsupported for another CRS (named), a usage error for several bands without `--band`.
+ */
 async function openLayer(
   argument: LayerArgument,
   language: Language,
@@ -55,7 +57,11 @@ async function openLayer(
     : { kind: 'path', path: file };
   let raster: Awaited<ReturnType<typeof openRaster>>;
   try {
-    raster = await openRaster(source);
+    raster = await openRaster(
+      source,
+      undefined,
+      argument.band === undefined ? {} : { band: argument.band - 1 },
+    );
   } catch (error) {
     // Timed out, too slow, refused, an error status: `unreachable`, naming the URL and the cause.
     if (error instanceof FetchError) return { ok: false, error: error.appError };
@@ -65,11 +71,21 @@ async function openLayer(
     }
     return fail('unreadable', 'errors.layerUnreadable', params);
   }
-  if (raster.epsg !== RD_EPSG) {
-    const crs = raster.epsg === null ? t(language, 'cli.unknownCrs') : `EPSG:${raster.epsg}`;
-    return fail('unsupported', 'errors.layerCrs', { ...params, crs });
+  if ((raster.bands ?? 1) > 1 && argument.band === undefined) {
+    return fail('usage', 'errors.layerBandsNeeded', { ...params, bands: raster.bands ?? 1 });
   }
-  return ok({ id, raster, meta: catalogueLayerFor(id, raster, basename(location)) });
+  if (raster.unsupportedCrs === undefined && (raster.crs ?? null) === null) {
+    // No GeoKeys: where the cells lie is unknown (catalogue rasters are RD New by contract).
+    return fail('unsupported', 'errors.layerCrs', {
+      ...params,
+      crs: t(language, 'cli.unknownCrs'),
+    });
+  }
+  const unit = argument.unit ?? (takesUnit(id) ? DEFAULT_UNITS[id] : '');
+  const meta = catalogueLayerFor(id, raster, basename(location), unitFactor(id, unit) ?? 1);
+  const checked = await checkUserRaster(id, raster, meta, location, unit);
+  if (!checked.ok) return checked;
+  return ok({ id, raster, meta, user: true, notices: checked.value });
 }
 
 /** The layers given with --layer, exactly those, in the order given. */

@@ -1,4 +1,5 @@
 import { BASE_LAYER_IDS, type BaseLayerId } from '../../src/core/raster/classes';
+import { takesUnit, unitFactor } from '../../src/core/raster/user-units';
 import { fail, ok, type Result } from '../../src/core/result';
 import type { Language } from './messages';
 
@@ -6,10 +7,14 @@ export type OutputFormat = 'json' | 'csv' | 'table';
 const FORMATS: readonly OutputFormat[] = ['json', 'csv', 'table'];
 const LANGUAGES: readonly Language[] = ['nl', 'en'];
 
-/** One `--layer <id>=<path or URL>`. */
+/** One `--layer <id>=<path or URL>`, with its `--unit` and `--band` (DESIGN.md 8.2). */
 export interface LayerArgument {
   id: BaseLayerId;
   location: string;
+  /** `--unit <id>=<token>`: a unit token of 8.2 (continuous roles only). */
+  unit?: string;
+  /** `--band <id>=<n>`: 1-based band of a multi-band raster. */
+  band?: number;
 }
 
 /** The command line of DESIGN.md 7.1, read. */
@@ -44,6 +49,8 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--out': 'resultaat.json',
   '--municipality': 'GM0344',
   '--package': 'pakket.zip',
+  '--unit': 'carbon-stock=kg/m2',
+  '--band': 'carbon-stock=1',
 };
 
 /** Splits `--name=value` and `--name value` into pairs; positional arguments keep name null. */
@@ -106,6 +113,7 @@ function readOptions(
   let scenarioFile: string | null = null;
   let out: string | null = null;
   let packageLocation: string | null = null;
+  const extras: Array<{ option: '--unit' | '--band'; id: string; value: string; raw: string }> = [];
   for (const [name, value] of pairs.value) {
     switch (name) {
       case null:
@@ -132,6 +140,26 @@ function readOptions(
       case '--package':
         packageLocation = value;
         break;
+      case '--unit':
+      case '--band': {
+        const equals = value.indexOf('=');
+        if (equals <= 0 || equals === value.length - 1) {
+          return fail(
+            'usage',
+            name === '--unit' ? 'errors.usageUnitSyntax' : 'errors.usageBandSyntax',
+            {
+              value,
+            },
+          );
+        }
+        extras.push({
+          option: name,
+          id: value.slice(0, equals),
+          value: value.slice(equals + 1),
+          raw: value,
+        });
+        break;
+      }
       case '--layer': {
         const layer = readLayer(value);
         if (!layer.ok) return layer;
@@ -151,6 +179,8 @@ function readOptions(
   if (positional.length > 1) {
     return fail('usage', 'errors.usageExtraArgument', { argument: positional[1] as string });
   }
+  const withExtras = applyUnitsAndBands(layers, extras);
+  if (!withExtras.ok) return withExtras;
   const areasFile = positional[0] ?? null;
   return ok({
     areasFile,
@@ -174,4 +204,39 @@ function readLayer(value: string): Result<LayerArgument> {
     return fail('usage', 'errors.unknownLayer', { id, known: BASE_LAYER_IDS.join(', ') });
   }
   return ok({ id: id as BaseLayerId, location: value.slice(equals + 1) });
+}
+
+/** Puts each `--unit` and `--band` on its `--layer`; a unit on a class layer is a usage error. */
+function applyUnitsAndBands(
+  layers: LayerArgument[],
+  extras: ReadonlyArray<{ option: '--unit' | '--band'; id: string; value: string; raw: string }>,
+): Result<LayerArgument[]> {
+  for (const extra of extras) {
+    if (!(BASE_LAYER_IDS as readonly string[]).includes(extra.id)) {
+      return fail('usage', 'errors.unknownLayer', {
+        id: extra.id,
+        known: BASE_LAYER_IDS.join(', '),
+      });
+    }
+    const layer = layers.find((candidate) => candidate.id === extra.id);
+    if (extra.option === '--unit') {
+      if (!takesUnit(extra.id as BaseLayerId)) {
+        return fail('usage', 'errors.usageUnitOnClassLayer', { id: extra.id });
+      }
+      if (unitFactor(extra.id as BaseLayerId, extra.value) === null) {
+        return fail('usage', 'errors.usageUnitSyntax', { value: extra.raw });
+      }
+    } else if (!/^[1-9][0-9]{0,3}$/.test(extra.value)) {
+      return fail('usage', 'errors.usageBandSyntax', { value: extra.raw });
+    }
+    if (!layer) {
+      return fail('usage', 'errors.usageOptionWithoutLayer', {
+        option: extra.option,
+        id: extra.id,
+      });
+    }
+    if (extra.option === '--unit') layer.unit = extra.value;
+    else layer.band = Number(extra.value);
+  }
+  return ok(layers);
 }

@@ -82,7 +82,7 @@ export function planAnalysis(layers: EngineLayer[]): AnalysisPlan {
     reference?.layers.includes(stock) === true &&
     inReference('soil-group') &&
     inReference('land-use');
-  const warnings: AnalysisWarning[] = [];
+  const warnings: AnalysisWarning[] = layers.flatMap((layer) => layer.notices ?? []);
   if (resampled.length > 0 && reference) {
     const first = reference.layers[0] as EngineLayer;
     warnings.push({

@@ -14,6 +14,8 @@ export interface EngineLayer {
   meta: CatalogueLayer;
   /** The user's own raster (DESIGN.md 8.2): other grids are then resampled for the estimate. */
   user?: boolean;
+  /** Notices found when the layer was opened (e.g. `implausible`), reported with the results. */
+  notices?: Note[];
 }
 
 /** One area to analyse, in RD New metres. */

@@ -303,6 +303,32 @@ describe('the soil map as a GeoPackage in the BRO schema', () => {
   });
 });
 
+describe('--outline', () => {
+  test('an outline file in RD replaces the shipped one; outline.geojson is written in WGS84', async () => {
+    const dir = join(work, 'outline');
+    const { bgt } = writeSources(dir);
+    const outlinePath = join(dir, 'outline-rd.geojson');
+    writeFileSync(
+      outlinePath,
+      collection([{ properties: {}, ring: rect(X, Y, X + 100, Y + 100) }]),
+    );
+    const out = join(dir, 'out');
+    const lines: string[] = [];
+    const code = await runDataCommand(
+      ['--municipality', 'GM0397', '--outline', outlinePath, '--bgt', bgt, '--out', out],
+      (t) => lines.push(t),
+    );
+    expect(code, lines.join('')).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8'));
+    expect(report.grid.bbox_rd).toEqual([X, Y, X + 100, Y + 100]);
+    expect(report.cells.with_data).toBe(16);
+    const outline = JSON.parse(readFileSync(join(out, 'outline.geojson'), 'utf8'));
+    const [lon, lat] = outline.features[0].geometry.coordinates[0][0][0];
+    expect(lon).toBeCloseTo(rdToWgs84([X, Y])[0], 5);
+    expect(lat).toBeCloseTo(rdToWgs84([X, Y])[1], 5);
+  });
+});
+
 describe('validation before work', () => {
   test('a soil file in another CRS and a BGT file without its column are each refused by name', async () => {
     const dir = join(work, 'bad');

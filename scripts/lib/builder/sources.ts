@@ -45,8 +45,13 @@ export type Opened =
 export function requiredColumns(layer: string): string[] {
   if (layer === 'soil') return ['maparea_id'];
   if (layer === 'brp') return ['category'];
-  if (layer === 'pand' || layer === 'waterdeel') return [];
-  return ['fysiek_voorkomen'];
+  const withSurface = [
+    'wegdeel',
+    'ondersteunendwegdeel',
+    'onbegroeidterreindeel',
+    'begroeidterreindeel',
+  ];
+  return withSurface.includes(layer) ? ['fysiek_voorkomen'] : [];
 }
 
 /** Missing columns of a first feature; `category` is also found as `gewascategorie`. */

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { switchLanguage } from '../i18n';
 import { packageState } from '../map/active-package';
 import { mapStatus } from '../map/map-status';
 import { useAppState } from '../state/use-app-state';
@@ -45,7 +46,7 @@ export function App() {
   const settled = useMapSettled();
   const chosenPackage = useStore(packageState, (state) => state.chosen);
   useEffect(() => {
-    if (i18n.language !== language) void i18n.changeLanguage(language);
+    if (i18n.language !== language) void switchLanguage(language);
     document.documentElement.lang = language;
     localStorage.setItem('koolstofkaart.language', language);
   }, [language, i18n]);

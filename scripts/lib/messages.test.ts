@@ -55,3 +55,9 @@ test('a code without a text falls back to the message of its kind', () => {
     }),
   ).toBe('Onbekende kaartlaag x. Kies een van: y.');
 });
+
+test('plural keys are chosen by count, as i18next does (issue 14)', () => {
+  expect(t('nl', 'import.ringClosed', { count: 1 })).toMatch(/\(1 ring\)/);
+  expect(t('nl', 'import.ringClosed', { count: 2 })).toMatch(/\(2 ringen\)/);
+  expect(t('en', 'import.ringClosed', { count: 2 })).toMatch(/\(2 rings\)/);
+});

@@ -39,8 +39,15 @@ export function lookup(language: Language, key: string): string | null {
 
 /** The text of `key` with its parameters filled in; falls back to the key itself. */
 export function t(language: Language, key: string, params?: MessageParams): string {
-  const text = lookup(language, key);
+  const text = lookup(language, key) ?? pluralLookup(language, key, params?.count);
   return text === null ? key : interpolate(text, params);
+}
+
+/** i18next plural keys (`key_one`, `key_other`) chosen by `count`, as the app's i18next does. */
+function pluralLookup(language: Language, key: string, count: unknown): string | null {
+  if (typeof count !== 'number') return null;
+  const form = new Intl.PluralRules(language).select(count);
+  return lookup(language, `${key}_${form}`) ?? lookup(language, `${key}_other`);
 }
 
 /** `self-intersection` -> `errors.selfIntersection`: the generic message of a kind. */

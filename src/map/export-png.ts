@@ -119,7 +119,9 @@ function drawLegend(
   context.textAlign = 'left';
   context.fillText(overlay.formatValue(first), x, top + 26);
   context.textAlign = 'right';
-  context.fillText(`≥ ${overlay.formatValue(last)}`, x + width, top + 26);
+  // A share ends at 100 %: nothing lies above it, so no "≥" (as the on-screen legend).
+  const above = entry.unit.trim() === '%' && last >= 100 ? '' : '≥ ';
+  context.fillText(`${above}${overlay.formatValue(last)}`, x + width, top + 26);
   context.textAlign = 'left';
 }
 

@@ -1,11 +1,10 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { localizedText } from '../core/raster/catalogue-types';
 import type { LayerId } from '../core/raster/classes';
 import { i18next } from '../i18n';
 import { exportMapPng, type MapImageOverlay, mapAttribution } from '../map/export-png';
 import { store } from '../state/store';
-import { formatNumber, labelDecimalsFor } from './format';
+import { formatNumber, labelDecimalsFor, unitText } from './format';
 
 /** The map of DESIGN.md 7.4 (window.koolstofkaart), or null before it exists. */
 export function currentMap(): MapLibreMap | null {
@@ -27,7 +26,7 @@ export function mapOverlay(): MapImageOverlay {
     layers: visible.map((meta) => ({
       meta,
       title: meta.title[state.language],
-      unit: localizedText(meta.unit, state.language),
+      unit: unitText(meta.unit, state.language),
       classTitle: (code) =>
         meta.classes?.find((each) => each.code === code)?.title[state.language] ?? String(code),
     })),

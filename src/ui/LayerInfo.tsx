@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { type CatalogueLayer, localizedText } from '../core/raster/catalogue-types';
+import type { CatalogueLayer } from '../core/raster/catalogue-types';
 import { useAppState } from '../state/use-app-state';
-import { formatNumber } from './format';
+import { formatNumber, unitText } from './format';
 
 /** Where a layer comes from: source, resolution, date, licence, and whether it is synthetic. */
 export function LayerInfo(props: { layer: CatalogueLayer; id: string }) {
@@ -19,9 +19,7 @@ export function LayerInfo(props: { layer: CatalogueLayer; id: string }) {
       <dt>{t('layers.licence')}</dt>
       <dd>{layer.licence}</dd>
       <dt>{t('layers.unit')}</dt>
-      <dd>
-        {layer.kind === 'categorical' ? t('layers.classes') : localizedText(layer.unit, language)}
-      </dd>
+      <dd>{layer.kind === 'categorical' ? t('layers.classes') : unitText(layer.unit, language)}</dd>
       {layer.synthetic && (
         <>
           <dt>{t('layers.nature')}</dt>

@@ -1,10 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { type CatalogueLayer, localizedText } from '../core/raster/catalogue-types';
+import type { CatalogueLayer } from '../core/raster/catalogue-types';
 import { legendFor } from '../core/tiles/palettes';
 import { useAppState } from '../state/use-app-state';
-import { formatNumber, labelDecimalsFor } from './format';
+import { formatNumber, labelDecimalsFor, unitText } from './format';
 
 /** Legend of one layer: its unit and a colour ramp with values, or its classes with colours. */
+/** True when the legend ends at 100 % of a share: nothing lies above it, so no "≥". */
+function isFullShare(unit: CatalogueLayer['unit'], value: number | undefined): boolean {
+  const text = typeof unit === 'string' ? unit : unit.en;
+  return text.trim() === '%' && value !== undefined && value >= 100;
+}
+
 export function Legend(props: { layer: CatalogueLayer }) {
   const { layer } = props;
   const { t } = useTranslation();
@@ -43,14 +49,17 @@ export function Legend(props: { layer: CatalogueLayer }) {
   return (
     <figure className="legend" aria-label={t('layers.legendOf', { title })}>
       <figcaption className="legend-caption">
-        {localizedText(legend.unit, language)} {synthetic}
+        {unitText(legend.unit, language)} {synthetic}
       </figcaption>
       <div className="legend-ramp" style={{ background: gradient }} />
       <div className="legend-values">
         <span>{label(first?.value)}</span>
         <span>{label(middle?.value)}</span>
-        {/* Values above the range take the last colour. */}
-        <span>≥ {label(last?.value)}</span>
+        {/* Values above the range take the last colour; a share cannot pass 100 %. */}
+        <span>
+          {isFullShare(legend.unit, last?.value) ? '' : '≥ '}
+          {label(last?.value)}
+        </span>
       </div>
     </figure>
   );

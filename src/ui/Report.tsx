@@ -144,7 +144,10 @@ function ReportPage({ content }: { content: ReportContent }) {
       <section className="report-method" data-testid="report-method">
         <h2>{t('export.reportMethod')}</h2>
         <p>{content.method}</p>
-        <p className="report-sources">{content.sources.join(' · ')}</p>
+        {/* Citations of the literature, as published (English): marked so for screen readers. */}
+        <p className="report-sources" lang="en">
+          {content.sources.join(' · ')}
+        </p>
       </section>
       <footer>
         <p>{t('export.reportIndicative')}</p>

@@ -192,7 +192,7 @@ export function reportContent(input: ReportInput): ReportContent {
   }
   const measuresOn = Object.entries(scenario.measures)
     .filter(([, choice]) => choice.on)
-    .map(([id, choice]) => `${t(`results.measureName.${id}`)} (${choice.level})`);
+    .map(([id, choice]) => `${t(`results.measureName.${id}`)} (${t(`scenario.${choice.level}`)})`);
   const percent = (share: number) => `${number(share * 100, 0)} %`;
   return {
     language,

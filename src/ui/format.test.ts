@@ -56,3 +56,13 @@ test('no data is null', () => {
   expect(formatLayerValue(stock, null, 'nl')).toBeNull();
   expect(formatLayerValue(stock, Number.NaN, 'nl')).toBeNull();
 });
+
+test('catalogue units read in the page language (issue 14)', async () => {
+  const { initI18n } = await import('../i18n');
+  await initI18n('nl');
+  const { unitText } = await import('./format');
+  expect(unitText('t CO2/ha/yr', 'nl')).toBe('t CO2/ha/jr');
+  expect(unitText('class', 'nl')).toBe('klasse');
+  expect(unitText('t CO2/ha/yr', 'en')).toBe('t CO2/ha/yr');
+  expect(unitText('t C/ha', 'nl')).toBe('t C/ha');
+});

@@ -1,4 +1,5 @@
-import { type CatalogueLayer, localizedText } from '../core/raster/catalogue-types';
+import { type CatalogueLayer, type Localized, localizedText } from '../core/raster/catalogue-types';
+import { i18next } from '../i18n';
 import type { Language } from '../state/settings-slice';
 
 const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
@@ -41,5 +42,22 @@ export function formatLayerValue(
     const entry = layer.classes?.find((item) => item.code === value);
     return entry ? entry.title[language] : null;
   }
-  return `${formatNumber(value, language, decimalsFor(value))} ${localizedText(layer.unit, language)}`;
+  return `${formatNumber(value, language, decimalsFor(value))} ${unitText(layer.unit, language)}`;
+}
+
+type Texts = Record<string, unknown>;
+
+/**
+ * A catalogue unit in the page language: catalogues write units in English ("t CO2/ha/yr",
+ * "class"); their words go through `layers.unitWord` (nl: "t CO2/ha/jr", "klasse").
+ */
+export function unitText(unit: string | Localized, language: Language): string {
+  return localizedText(unit, language).replace(/[A-Za-z]{2,}/g, (word) => {
+    // No fallback to another language: a word without its own translation stays as written.
+    // (The resource store exists once i18next is initialised.)
+    const words = (i18next.store?.data[language]?.translation as Texts | undefined)?.layers;
+    const text = (words as Texts | undefined)?.unitWord as Texts | undefined;
+    const translated = text?.[word];
+    return typeof translated === 'string' ? translated : word;
+  });
 }

@@ -2,7 +2,7 @@ import type { ParsedArea } from '../core/parse/types';
 import { AREA_COLORS } from '../state/area-colors';
 import type { Area } from '../state/areas-slice';
 
-/** How imported areas are named when the file names nothing, e.g. `Gebied 3` / `Area 3`. */
+/** How imported areas are named when the file names nothing, e.g. `Vlak 3` / `Area 3` (as drawn areas). */
 export type DefaultName = (index: number) => string;
 
 /**

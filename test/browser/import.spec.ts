@@ -92,8 +92,8 @@ test('names and properties come from the file, as text; unnamed areas are number
   await pickFile(page, join(FIXTURES, 'imports/files/wkt_polygon_rd_postgis.wkt'));
   const status = await importOutcome(page, 'done');
   const after = await storeSnapshot(page);
-  expect(after.areas.at(-1)?.name).toBe(`Gebied ${after.areas.length}`);
-  await expect.poll(() => status.textContent()).toContain(`Gebied ${after.areas.length}`);
+  expect(after.areas.at(-1)?.name).toBe(`Vlak ${after.areas.length}`);
+  await expect.poll(() => status.textContent()).toContain(`Vlak ${after.areas.length}`);
   expect(await page.locator('script:not([src])').count()).toBe(0);
   expect(errors).toEqual([]);
   await context.close();

@@ -8,39 +8,55 @@ export function ResultsDetails({ figures }: { figures: ResultFigures }) {
   const { t } = useTranslation();
   const format = useFormat();
   const years = figures.horizonYears ?? 20;
-  const withRange = (value: { low: number; central: number; high: number }, decimals: number) =>
-    `${format.number(value.central, decimals)} ${format.range(value, decimals)}`.trim();
+  // The central value, and the range on its own line; neither ever breaks inside a number.
+  const withRange = (
+    value: { low: number; central: number; high: number },
+    decimals: number,
+    unit = '',
+  ) => {
+    const range = format.range(value, decimals);
+    return (
+      <>
+        <span className="result-number">
+          {`${format.number(value.central, decimals)} ${unit}`.trim()}
+        </span>
+        {range ? <span className="result-range">{range}</span> : null}
+      </>
+    );
+  };
   return (
     <>
       {figures.measures.length ? (
         <>
           <h3>{t('results.measures')}</h3>
-          <table className="result-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('results.measure')}</th>
-                <th scope="col">{t('results.measureHa')}</th>
-                <th scope="col">{t('results.perYear')}</th>
-                <th scope="col">{t('results.overHorizon', { years })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.measures.map((measure) => (
-                <tr key={measure.id} className={measure.on ? '' : 'measure-off'}>
-                  <th scope="row">
-                    {t(`results.measureName.${measure.id}`)}
-                    {measure.disputed ? (
-                      <span className="disputed"> ({t('results.disputed')})</span>
-                    ) : null}
-                    {measure.on ? null : <span className="muted"> ({t('results.off')})</span>}
-                  </th>
-                  <td>{format.number(measure.ha, 1)}</td>
-                  <td>{withRange(measure.t_co2_per_yr, 1)}</td>
-                  <td>{withRange(measure.t_co2_horizon, 0)}</td>
+          <div className="result-table-scroll" data-testid="measures-table">
+            <table className="result-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('results.measure')}</th>
+                  <th scope="col">{t('results.measureHa')}</th>
+                  <th scope="col">{t('results.perYear')}</th>
+                  <th scope="col">{t('results.overHorizon', { years })}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {figures.measures.map((measure) => (
+                  <tr key={measure.id} className={measure.on ? '' : 'measure-off'}>
+                    <th scope="row">
+                      {t(`results.measureName.${measure.id}`)}
+                      {measure.disputed ? (
+                        <span className="disputed"> ({t('results.disputed')})</span>
+                      ) : null}
+                      {measure.on ? null : <span className="muted"> ({t('results.off')})</span>}
+                    </th>
+                    <td>{format.number(measure.ha, 1)}</td>
+                    <td>{withRange(measure.t_co2_per_yr, 1)}</td>
+                    <td>{withRange(measure.t_co2_horizon, 0)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       ) : null}
       {figures.peat && figures.peat.ha > 0 ? (
@@ -51,7 +67,7 @@ export function ResultsDetails({ figures }: { figures: ResultFigures }) {
             <dd>{format.number(figures.peat.ha, 1)} ha</dd>
             <dt>{t('results.peatEmission')}</dt>
             <dd>
-              {withRange(figures.peat.emission_t_co2_per_yr, 0)} {t('results.unit.tco2yr')}{' '}
+              {withRange(figures.peat.emission_t_co2_per_yr, 0, t('results.unit.tco2yr'))}{' '}
               <span className="muted">{t('results.peatNoRange')}</span>
             </dd>
             <dt>{t('results.peatAvoided')}</dt>
@@ -59,7 +75,7 @@ export function ResultsDetails({ figures }: { figures: ResultFigures }) {
               data-testid="peat-avoided"
               data-value={String(figures.peat.avoided_t_co2_per_yr.central)}
             >
-              {withRange(figures.peat.avoided_t_co2_per_yr, 0)} {t('results.unit.tco2yr')}
+              {withRange(figures.peat.avoided_t_co2_per_yr, 0, t('results.unit.tco2yr'))}
             </dd>
           </dl>
         </>
@@ -75,12 +91,10 @@ export function ResultsDetails({ figures }: { figures: ResultFigures }) {
             </dd>
             <dt>{t('results.sealingLoss')}</dt>
             <dd data-testid="sealing-loss" data-value={String(figures.sealing.loss_t_c.central)}>
-              {withRange(figures.sealing.loss_t_c, 0)} {t('results.unit.tc')}
+              {withRange(figures.sealing.loss_t_c, 0, t('results.unit.tc'))}
             </dd>
             <dt>{t('results.sealingGain')}</dt>
-            <dd>
-              {withRange(figures.sealing.gain_t_c_horizon, 0)} {t('results.unit.tc')}
-            </dd>
+            <dd>{withRange(figures.sealing.gain_t_c_horizon, 0, t('results.unit.tc'))}</dd>
           </dl>
         </>
       ) : null}

@@ -4,6 +4,7 @@ import { COEFFICIENTS, isRateMeasure } from '../core/estimate/coefficients';
 import type { MeasureId } from '../core/estimate/scenario';
 import { packageProvenance } from '../core/package/provenance';
 import { useAppState } from '../state/use-app-state';
+import { unitText } from './format';
 
 interface Row {
   id: string;
@@ -77,6 +78,14 @@ export function coefficientRows(): Row[] {
   return rows;
 }
 
+/** `% organic matter (mass)` -> `organic-matter-mass`: the key of a unit phrase. */
+function phraseKey(unit: string): string {
+  return unit
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
 /** "How is this calculated": the method in words and the table of coefficients with sources. */
 export const ResultsMethod = memo(function ResultsMethod() {
   const { t } = useTranslation();
@@ -84,6 +93,9 @@ export const ResultsMethod = memo(function ResultsMethod() {
   const catalogue = useAppState((state) => state.catalogue);
   const language = useAppState((state) => state.language);
   const provenance = catalogue ? packageProvenance(catalogue, language) : null;
+  // Coefficient units are English phrases in coefficients.json: known ones have a translation.
+  const unitOf = (unit: string) =>
+    t(`results.unitPhrase.${phraseKey(unit)}`, { defaultValue: unitText(unit, language) });
   return (
     <details className="result-method">
       <summary>{t('results.method')}</summary>
@@ -118,33 +130,35 @@ export const ResultsMethod = memo(function ResultsMethod() {
           method: method === 'ipcc' ? t('results.methodIpcc') : t('results.methodNl'),
         })}
       </p>
-      <table className="result-table method-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('results.coefficient')}</th>
-            <th scope="col">{t('results.value')}</th>
-            <th scope="col">{t('results.source')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {coefficientRows().map((row) => (
-            <tr key={row.id} className={row.disputed ? 'coefficient-disputed' : undefined}>
-              <th scope="row">
-                {row.id.startsWith('measures.')
-                  ? t(`results.measureName.${row.id.slice('measures.'.length)}`)
-                  : row.id}
-                {row.disputed ? (
-                  <strong className="disputed"> ({t('results.disputed')})</strong>
-                ) : null}
-              </th>
-              <td>
-                {row.value} <span className="muted">{row.unit}</span>
-              </td>
-              <td>{row.source}</td>
+      <div className="result-table-scroll">
+        <table className="result-table method-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('results.coefficient')}</th>
+              <th scope="col">{t('results.value')}</th>
+              <th scope="col">{t('results.source')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {coefficientRows().map((row) => (
+              <tr key={row.id} className={row.disputed ? 'coefficient-disputed' : undefined}>
+                <th scope="row">
+                  {row.id.startsWith('measures.')
+                    ? t(`results.measureName.${row.id.slice('measures.'.length)}`)
+                    : t(`results.coefficientName.${row.id}`, { defaultValue: row.id })}
+                  {row.disputed ? (
+                    <strong className="disputed"> ({t('results.disputed')})</strong>
+                  ) : null}
+                </th>
+                <td>
+                  {row.value} <span className="muted">{unitOf(row.unit)}</span>
+                </td>
+                <td lang="en">{row.source}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </details>
   );
 });

@@ -1,12 +1,27 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COEFFICIENTS } from '../core/estimate/coefficients';
+import { useStore } from 'zustand';
+import { COEFFICIENTS, isRateMeasure } from '../core/estimate/coefficients';
 import { type Level, MEASURE_IDS, type MeasureId, type Scenario } from '../core/estimate/scenario';
+import { analysisState } from '../map/area-analysis';
 import { store } from '../state/store';
 import { useAppState } from '../state/use-app-state';
 import { formatNumber } from './format';
 
 const LEVELS: Level[] = ['low', 'central', 'high'];
+
+/**
+ * The levels of a measure that give different numbers: central always, low and high only where
+ * they differ from it (compost's high equals its central, so "high" would change nothing). A level
+ * chosen earlier (a saved scenario) stays offered.
+ */
+export function levelsOf(id: MeasureId, chosen: Level): Level[] {
+  const measure = COEFFICIENTS.measures[id];
+  const range = isRateMeasure(measure) ? measure.rate_t_c_per_ha_yr : measure.relative_stock_gain;
+  return LEVELS.filter(
+    (level) => level === 'central' || level === chosen || range[level] !== range.central,
+  );
+}
 
 const set = (patch: Partial<Scenario>) => store.getState().setScenario(patch);
 
@@ -76,6 +91,57 @@ function Choice<T extends string | number>(props: {
   );
 }
 
+/** The selected area's sealed share now (0-1), from its result; null before there is one. */
+function useSealedShareNow(): number | null {
+  const selectedId = useAppState((state) => state.selectedId);
+  return useStore(analysisState, (state) => {
+    const result = selectedId ? state.results[selectedId] : undefined;
+    if (!result) return null;
+    const mean = result.layers.sealed?.mean;
+    return result.estimate?.sealing.share_now ?? (mean == null ? null : mean / 100);
+  });
+}
+
+/**
+ * The plan's sealed share: a labelled "as now" switch grouped with its slider. Leaving "as now"
+ * starts the slider at the current share of the selected area (not at 0 %).
+ */
+function SealedPlan({ plan }: { plan: number | null }) {
+  const { t } = useTranslation();
+  const language = useAppState((state) => state.language);
+  const now = useSealedShareNow();
+  const nowPercent = now === null ? null : Math.round(now * 100);
+  return (
+    <fieldset className="scenario-sealed" data-testid="scenario-sealed">
+      <legend>{t('scenario.sealedTitle')}</legend>
+      <label>
+        <input
+          type="checkbox"
+          data-testid="scenario-sealed-as-now"
+          checked={plan === null}
+          onChange={(event) =>
+            set({ sealed_share_plan: event.target.checked ? null : (nowPercent ?? 0) / 100 })
+          }
+        />{' '}
+        {nowPercent === null
+          ? t('scenario.sealedAsNow')
+          : t('scenario.sealedAsNowShare', { pct: formatNumber(nowPercent, language, 0) })}
+      </label>
+      {plan === null ? null : (
+        <Slider
+          label={t('scenario.sealedPlan')}
+          testId="scenario-sealed-plan"
+          value={Math.round(plan * 100)}
+          min={0}
+          max={100}
+          step={1}
+          onChange={(percent) => set({ sealed_share_plan: percent / 100 })}
+        />
+      )}
+    </fieldset>
+  );
+}
+
 /** The scenario: measures on/off and level, horizon, f_C, method, peat, sealing, clay targets. */
 export function ScenarioPanel() {
   const { t } = useTranslation();
@@ -109,12 +175,17 @@ export function ScenarioPanel() {
                 ) : null}
               </label>
               <select
+                title={
+                  levelsOf(id, choice.level).length < LEVELS.length
+                    ? t('scenario.oneSided')
+                    : undefined
+                }
                 aria-label={t('scenario.level', { name })}
                 data-testid={`scenario-level-${id}`}
                 value={choice.level}
                 onChange={(event) => setMeasure(id, { level: event.target.value as Level })}
               >
-                {LEVELS.map((level) => (
+                {levelsOf(id, choice.level).map((level) => (
                   <option key={level} value={level}>
                     {t(`scenario.${level}`)}
                   </option>
@@ -173,28 +244,7 @@ export function ScenarioPanel() {
         step={5}
         onChange={(peat_water_cm) => set({ peat_water_cm })}
       />
-      <div className="scenario-row">
-        <label>
-          <input
-            type="checkbox"
-            data-testid="scenario-sealed-as-now"
-            checked={scenario.sealed_share_plan === null}
-            onChange={(event) => set({ sealed_share_plan: event.target.checked ? null : 0 })}
-          />{' '}
-          {t('scenario.sealedAsNow')}
-        </label>
-      </div>
-      {scenario.sealed_share_plan === null ? null : (
-        <Slider
-          label={t('scenario.sealedPlan')}
-          testId="scenario-sealed-plan"
-          value={Math.round(scenario.sealed_share_plan * 100)}
-          min={0}
-          max={100}
-          step={1}
-          onChange={(percent) => set({ sealed_share_plan: percent / 100 })}
-        />
-      )}
+      <SealedPlan plan={scenario.sealed_share_plan} />
       <Slider
         label={t('scenario.sealingLoss')}
         testId="scenario-sealing-loss"

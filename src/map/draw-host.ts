@@ -73,23 +73,42 @@ let heldClicks: { x: number; y: number }[] = [];
 
 /** Gives clicks held while loading to terra-draw, as the pointer events it listens to. */
 function replayHeldClicks(canvas: HTMLCanvasElement): void {
-  const box = canvas.getBoundingClientRect();
   const clicks = heldClicks;
   heldClicks = [];
-  for (const { x, y } of clicks) {
-    const init = {
-      bubbles: true,
-      isPrimary: true,
-      pointerId: 1,
-      pointerType: 'mouse',
-      button: 0,
-      clientX: box.left + x,
-      clientY: box.top + y,
-    };
-    canvas.dispatchEvent(new PointerEvent('pointermove', init));
-    canvas.dispatchEvent(new PointerEvent('pointerdown', { ...init, buttons: 1 }));
-    canvas.dispatchEvent(new PointerEvent('pointerup', init));
-  }
+  for (const { x, y } of clicks) clickForDraw(canvas, x, y);
+}
+
+/**
+ * Keyboard drawing: places a vertex (a corner, a centre) at the crosshair in the middle of the map.
+ * The arrow keys move the map under the crosshair (MapLibre's own keyboard panning), Enter closes a
+ * polygon and Esc cancels, as with the mouse. False when no drawing tool is active.
+ */
+export function placeVertexAtCentre(): boolean {
+  const tool = drawState.getState().tool;
+  const canvas = loadedCanvas;
+  if (!canvas || tool === null || tool === 'select') return false;
+  clickForDraw(canvas, canvas.clientWidth / 2, canvas.clientHeight / 2);
+  return true;
+}
+
+/** The canvas of the loaded controller's map. */
+let loadedCanvas: HTMLCanvasElement | null = null;
+
+/** A click at canvas pixel (x, y), as the pointer events terra-draw listens to. */
+function clickForDraw(canvas: HTMLCanvasElement, x: number, y: number): void {
+  const box = canvas.getBoundingClientRect();
+  const init = {
+    bubbles: true,
+    isPrimary: true,
+    pointerId: 1,
+    pointerType: 'mouse',
+    button: 0,
+    clientX: box.left + x,
+    clientY: box.top + y,
+  };
+  canvas.dispatchEvent(new PointerEvent('pointermove', init));
+  canvas.dispatchEvent(new PointerEvent('pointerdown', { ...init, buttons: 1 }));
+  canvas.dispatchEvent(new PointerEvent('pointerup', init));
 }
 
 /** The drawing controller, loaded on first use so terra-draw stays out of the first bundle. */
@@ -105,6 +124,7 @@ function loadController(): Promise<DrawController> | null {
       // terra-draw starts only once the style is in; `loaded()` is also false while tiles load,
       // after the one 'load' event has passed, so it cannot be the test.
       if (!map.isStyleLoaded()) await Promise.race([map.once('load'), map.once('idle')]);
+      loadedCanvas = map.getCanvas();
       loadedController = createDrawController(map, {
         newAreaName: (index) => hooks.newAreaName(index),
         onTool: (tool) => drawState.setState({ tool }),
@@ -176,6 +196,7 @@ export function detachDraw(): void {
   const current = controller;
   controller = null;
   loadedController = null;
+  loadedCanvas = null;
   drawState.setState({ tool: null, loading: false, shape: null });
   void current?.then((loaded) => loaded.destroy()).catch(() => {});
 }

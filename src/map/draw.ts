@@ -430,6 +430,8 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
     clearTimeout(restTimer);
     if (tool === 'select' && next !== 'select') clearSelect();
     tool = next;
+    // A crosshair in the middle of the map shows where Space places a vertex (keyboard drawing).
+    map.getContainer().classList.toggle('kk-drawing', next !== null && DRAWING_MODES.has(next));
     draw.setMode(next ?? 'static');
     if (next === 'select') syncSelect();
     hooks.onTool(next);
@@ -468,6 +470,7 @@ export function createDrawController(map: MapLibreMap, hooks: ControllerHooks): 
       unsubscribe();
       map.off('mousemove', onMove);
       live.remove();
+      map.getContainer().classList.remove('kk-drawing');
       clearSelect();
       try {
         draw.stop();

@@ -7,6 +7,7 @@ import {
   DRAW_TOOLS,
   type DrawTool,
   drawState,
+  placeVertexAtCentre,
   redoDrawing,
   setDrawHooks,
   undoDrawing,
@@ -51,6 +52,11 @@ const redo = () => redoDrawing(() => store.getState().redoAreas());
 function onKeyDown(event: KeyboardEvent): void {
   if (event.key === 'Escape' && drawState.getState().tool !== null) {
     cancelDrawing();
+    return;
+  }
+  // Keyboard drawing on the focused map: Space places a vertex at the crosshair.
+  if (event.key === ' ' && event.target instanceof HTMLCanvasElement && placeVertexAtCentre()) {
+    event.preventDefault();
     return;
   }
   if (!(event.ctrlKey || event.metaKey) || isTextField(event.target)) return;

@@ -150,3 +150,34 @@ test('from the tools, the keyboard reaches the coordinate entry; focus then goes
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('keyboard drawing: arrows move the map under a crosshair, Space places, Enter closes', async () => {
+  const { page, errors, context } = await openApp(browser);
+  await page.getByRole('button', { name: 'Veelhoek', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('button[aria-pressed="true"]');
+  await page.locator('[data-testid="map"] canvas').first().focus();
+  const crosshair = await page.evaluate(
+    () =>
+      getComputedStyle(document.querySelector('[data-testid="map"]') as Element, '::after').content,
+  );
+  expect(crosshair).not.toBe('none');
+  const pan = async (key: string) => {
+    for (let step = 0; step < 2; step++) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(400);
+    }
+  };
+  await page.keyboard.press('Space');
+  await pan('ArrowRight');
+  await page.keyboard.press('Space');
+  await pan('ArrowDown');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
+  await waitForAreaCount(page, 1);
+  const { areas } = await storedAreas(page);
+  expect(areas[0]?.geometry.coordinates[0]).toHaveLength(4);
+  expect(await page.getByText('Vastgezet punt').count()).toBe(0);
+  expect(errors).toEqual([]);
+  await context.close();
+});

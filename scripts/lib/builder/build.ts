@@ -622,7 +622,9 @@ function packageLayers(
     'carbon-stock': LICENCES.soil as string,
     'soil-group': LICENCES.soil as string,
     sealed: LICENCES.bgt as string,
-    'land-use': `${LICENCES.bgt}; ${LICENCES.brp}`,
+    'land-use': sources.some((source) => source.id.startsWith('brp-'))
+      ? `${LICENCES.bgt}; ${LICENCES.brp}`
+      : (LICENCES.bgt as string),
   };
   const hasSoil = files.has('organic-matter.tif');
   const out: CatalogueLayer[] = [];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { RD_URI } from '../../../src/core/builder/ogc-api';
 import { type Fault, type FaultServer, startFaultServer } from '../../../test/support/fault-server';
 import type { BuildFailure } from './build';
+import { runDataCommand } from './data-command';
 import { openOgcSource } from './ogc-source';
 
 /**
@@ -270,5 +271,105 @@ describe('OGC API Features paging (specification-shaped responses)', () => {
     server = await startFaultServer({});
     const result = await readAll(mkdtempSync(join(tmpdir(), 'kk-ogc-')));
     expect(result.failure?.problems[0]?.code).toMatch(/^net\./);
+  });
+});
+
+describe('npm run data with --bgt as an OGC API Features URL', () => {
+  test('builds from the API, fails clearly on a fault, and a rerun resumes from the cache', async () => {
+    const collections = [
+      'pand',
+      'wegdeel',
+      'ondersteunendwegdeel',
+      'onbegroeidterreindeel',
+      'begroeidterreindeel',
+      'waterdeel',
+    ];
+    let fail = true;
+    const routes: Record<string, import('../../../test/support/fault-server').Route> = {};
+    for (const collection of collections) {
+      routes[`/ogc/collections/${collection}`] = collectionMeta(collection);
+      routes[`/ogc/collections/${collection}/items`] = (request) => {
+        const cursor = Number(
+          new URL(request.url ?? '', 'http://x').searchParams.get('cursor') ?? 0,
+        );
+        if (collection === 'waterdeel' && fail) return { kind: 'status', status: 503 };
+        const count = collection === 'wegdeel' ? (cursor === 0 ? 2 : 1) : 0;
+        const next = collection === 'wegdeel' && cursor === 0 ? 1 : null;
+        return {
+          kind: 'json',
+          value: specificationShapedPage(server?.origin ?? '', collection, cursor, count, next),
+        };
+      };
+    }
+    server = await startFaultServer(routes);
+    const dir = mkdtempSync(join(tmpdir(), 'kk-ogc-build-'));
+    const outline = join(dir, 'outline.geojson');
+    writeFileSync(
+      outline,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
+        features: [
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [100_000, 480_000],
+                  [100_100, 480_000],
+                  [100_100, 480_100],
+                  [100_000, 480_100],
+                  [100_000, 480_000],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    const args = [
+      '--municipality',
+      'GM0397',
+      '--outline',
+      outline,
+      '--bgt',
+      server.url('/ogc'),
+      '--cache',
+      join(dir, 'cache'),
+      '--lang',
+      'en',
+    ];
+    const env = { ...process.env };
+    process.env.KOOLSTOFKAART_FETCH_RETRIES = '0';
+    try {
+      const lines: string[] = [];
+      expect(await runDataCommand([...args, '--out', join(dir, 'a')], (t) => lines.push(t))).toBe(
+        2,
+      );
+      expect(lines.join('')).toMatch(/waterdeel/);
+      expect(existsSync(join(dir, 'a'))).toBe(false);
+      const wegdeelPages = server.countOf('/ogc/collections/wegdeel/items');
+      fail = false;
+      const again: string[] = [];
+      expect(
+        await runDataCommand([...args, '--out', join(dir, 'b')], (t) => again.push(t)),
+        again.join(''),
+      ).toBe(0);
+      // The wegdeel pages came from the cache on the rerun.
+      expect(server.countOf('/ogc/collections/wegdeel/items')).toBe(wegdeelPages);
+      expect(again.join('')).toMatch(/bgt-wegdeel: 2 pages, 2 from the cache/);
+      const catalogue = JSON.parse(readFileSync(join(dir, 'b', 'catalogue.json'), 'utf8'));
+      const wegdeel = catalogue.sources.find((s: { id: string }) => s.id === 'bgt-wegdeel');
+      expect(wegdeel.url).toBe(server.url('/ogc/collections/wegdeel'));
+      expect(wegdeel.sha256).toMatch(/^[0-9a-f]{64}$/);
+      const report = JSON.parse(readFileSync(join(dir, 'b', 'build-report.json'), 'utf8'));
+      expect(report.sources.find((s: { id: string }) => s.id === 'bgt-wegdeel').features_read).toBe(
+        3,
+      );
+    } finally {
+      process.env = env;
+    }
   });
 });

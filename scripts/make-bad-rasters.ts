@@ -139,13 +139,7 @@ export function badRasters(): Array<BadRaster & { bytes: Uint8Array }> {
     ),
     item(
       'class-with-unit.tif',
-      cog({
-        data: undefined,
-        sampleType: 'uint8',
-        nodata: 255,
-        resampling: 'nearest',
-        ...{ data: classes },
-      }),
+      cog({ data: classes, sampleType: 'uint8', nodata: 255, resampling: 'nearest' }),
       'usage',
       'a unit on a class layer',
       ['--unit', 'land-use=%'],

@@ -242,7 +242,10 @@ export async function openRaster(
     width: image.getWidth(),
     height: image.getHeight(),
     cellSize: (cellSize * base.getWidth()) / image.getWidth(),
-    cellHeight: (cellHeight * base.getHeight()) / image.getHeight(),
+    // Square cells keep today's level geometry (one size for both axes).
+    ...(cellHeight !== cellSize
+      ? { cellHeight: (cellHeight * base.getHeight()) / image.getHeight() }
+      : {}),
     tileWidth: image.getTileWidth(),
     tileHeight: image.getTileHeight(),
   }));

@@ -33,7 +33,14 @@ export interface TileRdGrid {
  * Transforms the grid nodes of tile (z, x, y): Web Mercator to WGS84 in closed form, then WGS84 to
  * RD New with proj4 (DESIGN.md section 4 definition).
  */
-export function tileRdGrid(z: number, x: number, y: number, step = gridStepForZoom(z)): TileRdGrid {
+export function tileRdGrid(
+  z: number,
+  x: number,
+  y: number,
+  step = gridStepForZoom(z),
+  /** WGS84 → the target CRS (default RD New); another raster CRS for rasters in it (8.2). */
+  fromWgs84: (lonLat: [number, number]) => readonly [number, number] = wgs84ToRd,
+): TileRdGrid {
   if (TILE_SIZE % step !== 0) throw new Error(`grid step ${step} must divide ${TILE_SIZE}`);
   const side = TILE_SIZE / step + 1;
   const xs = new Float64Array(side * side);
@@ -44,7 +51,7 @@ export function tileRdGrid(z: number, x: number, y: number, step = gridStepForZo
   let maxY = Number.NEGATIVE_INFINITY;
   for (let j = 0; j < side; j++) {
     for (let i = 0; i < side; i++) {
-      const [rdX, rdY] = wgs84ToRd(
+      const [rdX, rdY] = fromWgs84(
         mercatorToLonLat(tilePixelToMercator(z, x, y, i * step, j * step)),
       );
       const k = j * side + i;

@@ -43,6 +43,23 @@ function geographicStock(): Raster {
   });
 }
 
+/** 60 x 60 cells of 250 m over Amersfoort in SoilGrids' Homolosine (IGH), as SoilGrids' grid. */
+function homolosineStock(): Raster {
+  const [x, y] = crsTransform('IGH').fromRd([151_000, 467_000]);
+  const data = new Float32Array(3600).map((_, i) => (i % 11 === 0 ? NODATA : 40 + (i % 71)));
+  return createMemoryRaster({
+    width: 60,
+    height: 60,
+    originX: Math.floor(x / 250) * 250,
+    originY: Math.ceil(y / 250) * 250,
+    cellSize: 250,
+    data,
+    nodata: NODATA,
+    crs: 'IGH',
+    epsg: 32767,
+  });
+}
+
 type Ring = Array<[number, number]>;
 
 function clipRing(ring: Ring, x0: number, y0: number, x1: number, y1: number): Ring {
@@ -188,10 +205,11 @@ const near = (value: number, expected: number, relative = 1e-9) =>
 
 describe('statistics in the raster CRS (DESIGN.md 8.2)', () => {
   test.each([
-    ['a 1,000 ha polygon with a hole', BIG],
-    ['a thin strip', STRIP],
-  ])('an EPSG:4326 raster over %s equals the clipping oracle', async (_name, rd) => {
-    const raster = geographicStock();
+    ['EPSG:4326', 'a 1,000 ha polygon with a hole', BIG],
+    ['EPSG:4326', 'a thin strip', STRIP],
+    ['IGH', 'a 1,000 ha polygon with a hole', BIG],
+  ])('an %s raster over %s equals the clipping oracle', async (crs, _name, rd) => {
+    const raster = crs === 'IGH' ? homolosineStock() : geographicStock();
     const area: AnalysisArea = { id: 'a', name: 'A', rd };
     const result = await analyzeAreas([area], [stockLayer(raster)], DEFAULT_SCENARIO);
     const stats = result.areas[0]?.layers['carbon-stock'] as ContinuousLayerStats;

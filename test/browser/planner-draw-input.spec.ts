@@ -28,9 +28,19 @@ async function tool(page: Page, name: string): Promise<void> {
   );
 }
 
+/** Makes the drawing code arrive 800 ms late, as on a slow connection. */
+async function slowDrawingCode(page: Page): Promise<void> {
+  await page.route(/\/assets\/draw-[^/]*\.js$/, async (route) => {
+    await new Promise((done) => setTimeout(done, 800));
+    await route.continue();
+  });
+}
+
 test('the first click right after choosing a tool counts, and pins nothing', async () => {
-  // No wait for the map's idle: a person clicks as soon as the map shows.
+  // No wait for the map's idle: a person clicks as soon as the map shows, while the drawing code
+  // is still on its way.
   const { page, errors, context } = await openApp(browser, { wait: false });
+  await slowDrawingCode(page);
   await page.waitForFunction(() => window.koolstofkaart?.map?.loaded(), null, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Veelhoek', exact: true }).click();
   const corners = squareAt(420, 320, 160);
@@ -41,6 +51,7 @@ test('the first click right after choosing a tool counts, and pins nothing', asy
   await context.close();
 
   const second = await openApp(browser, { wait: false });
+  await slowDrawingCode(second.page);
   await second.page.waitForFunction(() => window.koolstofkaart?.map?.loaded(), null, {
     timeout: 30_000,
   });
@@ -56,7 +67,9 @@ test('the first click right after choosing a tool counts, and pins nothing', asy
 });
 
 test('only the visible drawing controls catch clicks; the map gets the rest', async () => {
-  const { page, context } = await openApp(browser);
+  // Wide screen, a tool on: the toolbar's box is wider and taller than its buttons and hint.
+  const { page, context } = await openApp(browser, { width: 1920, height: 1080 });
+  await tool(page, 'Veelhoek');
   // Every point of the toolbar's box that no visible control covers belongs to the map.
   const misses = await page.evaluate(() => {
     const wrap = document.querySelector('.draw-toolbar-wrap')?.getBoundingClientRect();

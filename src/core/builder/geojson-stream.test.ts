@@ -135,4 +135,46 @@ describe('source geometry', () => {
       ),
     ).toEqual({ ok: false, reason: 'bad-coordinates' });
   });
+
+  test('a bow-tie is split into its lobes (repaired); a crossing ring with a hole is skipped', () => {
+    const bowTie = polygonsToRd(
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [10, 10],
+            [10, 0],
+            [0, 10],
+            [0, 0],
+          ],
+        ],
+      },
+      'rd',
+    );
+    expect(bowTie.ok && bowTie.repaired).toBe(true);
+    if (bowTie.ok) expect(bowTie.coordinates).toHaveLength(2);
+    const withHole = polygonsToRd(
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [10, 10],
+            [10, 0],
+            [0, 10],
+            [0, 0],
+          ],
+          [
+            [1, 4],
+            [2, 4],
+            [2, 6],
+            [1, 4],
+          ],
+        ],
+      },
+      'rd',
+    );
+    expect(withHole).toEqual({ ok: false, reason: 'self-intersection' });
+  });
 });

@@ -1,4 +1,6 @@
+import { findSelfIntersection } from '../parse/self-intersection';
 import type { RdMultiPolygonCoordinates, RdPolygonCoordinates } from '../parse/types';
+import { splitAtCrossings } from '../parse/unkink';
 import { wgs84ToRd } from '../projection/rd';
 
 /**
@@ -30,7 +32,7 @@ export function crsOfMember(crs: unknown): SourceCrs | { unsupported: string } {
 
 export type PolygonOutcome =
   | { ok: true; coordinates: RdMultiPolygonCoordinates; repaired: boolean }
-  | { ok: false; reason: 'not-polygon' | 'bad-coordinates' | 'empty' };
+  | { ok: false; reason: 'not-polygon' | 'bad-coordinates' | 'empty' | 'self-intersection' };
 
 function isPosition(value: unknown): value is [number, number] {
   return (
@@ -106,7 +108,16 @@ export function polygonsToRd(geometry: unknown, crs: SourceCrs): PolygonOutcome 
       if (note.bad) return { ok: false, reason: 'bad-coordinates' };
       if (hole) rings.push(hole);
     }
-    out.push(rings);
+    if (findSelfIntersection(rings) === null) {
+      out.push(rings);
+      continue;
+    }
+    // A ring crossing itself: a shell without holes is split at its crossings (a bow-tie into
+    // its lobes); anything else is skipped, and both are counted.
+    const pieces = rings.length === 1 ? splitAtCrossings(outer) : null;
+    if (!pieces || pieces.rd.length === 0) return { ok: false, reason: 'self-intersection' };
+    note.repaired = true;
+    for (const piece of pieces.rd) out.push([piece as Array<[number, number]>]);
   }
   if (out.length === 0) return { ok: false, reason: 'empty' };
   return { ok: true, coordinates: out, repaired: note.repaired };

@@ -303,6 +303,63 @@ describe('the soil map as a GeoPackage in the BRO schema', () => {
   });
 });
 
+describe('--brp', () => {
+  test('BRP Bouwland over BGT farmland turns the grassland half into arable', async () => {
+    const dir = join(work, 'brp');
+    const { bgt } = writeSources(dir);
+    const brp = join(dir, 'brp.geojson');
+    writeFileSync(
+      brp,
+      collection([
+        {
+          properties: { category: 'Bouwland', gewas: 'Mais' },
+          ring: rect(X + 50, Y, X + 100, Y + 100),
+        },
+        { properties: { category: 'Onbekend' }, ring: rect(X + 150, Y + 150, X + 200, Y + 200) },
+      ]),
+    );
+    const out = join(dir, 'out');
+    const lines: string[] = [];
+    const code = await runDataCommand(
+      ['--municipality', 'GM0397', '--bgt', bgt, '--brp', brp, '--out', out],
+      (t) => lines.push(t),
+    );
+    expect(code, lines.join('')).toBe(0);
+    const areasFile = join(dir, 'square.geojson');
+    const ring = rect(X, Y, X + 100, Y + 100).map(([x, y]) => rdToWgs84([x, y]));
+    writeFileSync(
+      areasFile,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { id: 'sq' },
+            geometry: { type: 'Polygon', coordinates: [ring] },
+          },
+        ],
+      }),
+    );
+    const outcome = await run([areasFile, '--package', out, '--format', 'json', '--lang', 'en']);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    const area = (JSON.parse(outcome.stdout) as { areas: AreaJson[] }).areas[0] as AreaJson;
+    expect(area.layers['land-use']?.classes?.akker).toBeCloseTo(0.5, 4);
+    // (At most a sliver of the next cell, from the square's round trip through WGS84.)
+    expect(area.layers['land-use']?.classes?.grasland ?? 0).toBeCloseTo(0, 4);
+    const report = JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8'));
+    expect(report.unmapped).toContainEqual({
+      collection: 'brp',
+      attribute: 'category',
+      value: 'Onbekend',
+      count: 1,
+    });
+    const catalogue = JSON.parse(readFileSync(join(out, 'catalogue.json'), 'utf8'));
+    expect(catalogue.layers.find((l: { id: string }) => l.id === 'land-use').licence).toMatch(
+      /RVO/,
+    );
+  });
+});
+
 describe('--outline', () => {
   test('an outline file in RD replaces the shipped one; outline.geojson is written in WGS84', async () => {
     const dir = join(work, 'outline');

@@ -307,8 +307,9 @@ test('every tool has its accessible name in both languages and is keyboard-selec
   ).toMatch(/hoek/);
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'English' }).click();
+  // English texts load when first chosen: wait for them.
   for (const name of en)
-    expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name, exact: true }).count()).toBe(1);
   await context.close();
 });
 

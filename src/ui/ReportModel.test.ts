@@ -76,3 +76,41 @@ test('PDF text stays in Latin-1', () => {
   expect(pdfText('t CO₂/jaar ≥ 5 – “löss”')).toBe('t CO2/jaar >= 5 - "löss"');
   expect(pdfText('漢')).toBe('?');
 });
+
+test('an area outside the data: the report says "no data" for every stock figure, never a zero', async () => {
+  const outside = [
+    [
+      [140_000, 460_000],
+      [140_500, 460_000],
+      [140_500, 460_500],
+      [140_000, 460_500],
+      [140_000, 460_000],
+    ] as [number, number][],
+  ];
+  const { areas } = await analyzeAreas(
+    [{ id: 'b', name: 'Buiten', rd: [outside] }],
+    layers,
+    DEFAULT_SCENARIO,
+  );
+  const result = areas[0];
+  if (!result) throw new Error('no result');
+  const content = reportContent({
+    name: 'Buiten',
+    result,
+    scenario: DEFAULT_SCENARIO,
+    catalogue,
+    language: 'nl',
+    version: '1.2.3',
+    date: new Date('2026-11-23T12:00:00Z'),
+    mapImage: null,
+    t,
+  });
+  for (const id of ['stock-total', 'co2-total', 'deficit-total', 'potential-year']) {
+    const figure = content.figures.find((each) => each.id === id);
+    expect(figure?.value, id).toBeNull();
+    expect(figure?.central, id).toBe('results.noData');
+  }
+  // Measure levels are named in the page language, not as the scenario's English keys.
+  const measures = content.scenario.find((row) => row.label === 'export.scenarioMeasures');
+  expect(measures?.value).toMatch(/\(scenario\.(low|central|high)\)/);
+});

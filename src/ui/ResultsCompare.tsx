@@ -70,37 +70,39 @@ export function ResultsCompare({ selected }: { selected: ResultFigures }) {
         </select>
       </label>
       {choice && other ? (
-        <table className="result-table compare-table" data-testid="compare-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('results.compare')}</th>
-              <th scope="col">{heads[0]}</th>
-              <th scope="col">{heads[1]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {KEY_FIGURES.map(({ key, unit, decimals }) => {
-              const a = figureValue(selected, key);
-              const b = figureValue(other, key);
-              return (
-                <tr key={key}>
-                  <th scope="row">
-                    {t(`results.figure.${key}`)} ({t(`results.unit.${unit}`)})
-                  </th>
-                  {[a, b].map((figure, index) => (
-                    <td
-                      key={index === 0 ? 'a' : 'b'}
-                      data-testid={`compare-${index === 0 ? 'a' : 'b'}-${key}`}
-                      data-value={figure ? String(figure.value) : undefined}
-                    >
-                      {figure ? format.number(figure.value, decimals) : '–'}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="result-table-scroll">
+          <table className="result-table compare-table" data-testid="compare-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('results.compare')}</th>
+                <th scope="col">{heads[0]}</th>
+                <th scope="col">{heads[1]}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {KEY_FIGURES.map(({ key, unit, decimals }) => {
+                const a = figureValue(selected, key);
+                const b = figureValue(other, key);
+                return (
+                  <tr key={key}>
+                    <th scope="row">
+                      {t(`results.figure.${key}`)} ({t(`results.unit.${unit}`)})
+                    </th>
+                    {[a, b].map((figure, index) => (
+                      <td
+                        key={index === 0 ? 'a' : 'b'}
+                        data-testid={`compare-${index === 0 ? 'a' : 'b'}-${key}`}
+                        data-value={figure ? String(figure.value) : undefined}
+                      >
+                        {figure ? format.number(figure.value, decimals) : '–'}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </div>
   );

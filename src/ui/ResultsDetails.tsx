@@ -143,28 +143,30 @@ function Breakdown({ figures }: { figures: ResultFigures }) {
         </svg>
       ) : null}
       {figures.cross.length ? (
-        <table className="result-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('results.soilGroup')}</th>
-              <th scope="col">{t('results.landUse')}</th>
-              <th scope="col">ha</th>
-              <th scope="col">{t('results.stock')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...figures.cross]
-              .sort((a, b) => b.ha - a.ha)
-              .map((cell) => (
-                <tr key={`${cell.soilGroup}|${cell.landUse}`}>
-                  <td>{name('group', cell.soilGroup)}</td>
-                  <td>{name('use', cell.landUse)}</td>
-                  <td>{format.number(cell.ha, 1)}</td>
-                  <td>{format.number(cell.stockTC, 0)}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        <div className="result-table-scroll">
+          <table className="result-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('results.soilGroup')}</th>
+                <th scope="col">{t('results.landUse')}</th>
+                <th scope="col">ha</th>
+                <th scope="col">{t('results.stock')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...figures.cross]
+                .sort((a, b) => b.ha - a.ha)
+                .map((cell) => (
+                  <tr key={`${cell.soilGroup}|${cell.landUse}`}>
+                    <td>{name('group', cell.soilGroup)}</td>
+                    <td>{name('use', cell.landUse)}</td>
+                    <td>{format.number(cell.ha, 1)}</td>
+                    <td>{format.number(cell.stockTC, 0)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </>
   );

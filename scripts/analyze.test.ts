@@ -509,7 +509,7 @@ describe('the real command (spawned)', () => {
     );
     const out: JsonOutput = JSON.parse(stdout);
     expect(out.areas).toHaveLength(expected.length);
-    expect(stderr).toContain('Analysing 11 area(s)');
+    expect(stderr).toContain('Analysing 11 areas');
   });
 
   test('a bad option exits 2 with the error JSON', async () => {

@@ -236,6 +236,31 @@ describe('recognizeCrs', () => {
     expect(refused).toEqual({ ok: false, name: 'Robinson' });
   });
 
+  it('refuses Goode Homolosine that is not +proj=igh: plain (Option 0), shifted, ocean lobes', () => {
+    const pe = (projection: string, params: string) =>
+      recognizeCrs({
+        GTModelTypeGeoKey: 32767,
+        GeographicTypeGeoKey: 4326,
+        PCSCitationGeoKey: `ESRI PE String = PROJCS["unknown",GEOGCS["GCS_unknown"],PROJECTION["${projection}"],${params},UNIT["Meter",1.0]]`,
+      });
+    const land = 'PARAMETER["False_Easting",0.0],PARAMETER["Central_Meridian",0.0]';
+    expect(pe('Goode_Homolosine', `${land},PARAMETER["Option",1.0]`)).toEqual({
+      ok: true,
+      code: 'IGH',
+    });
+    expect(pe('Goode_Homolosine', `${land},PARAMETER["Option",0.0]`)).toEqual({
+      ok: false,
+      name: 'Goode_Homolosine (Option 0)',
+    });
+    expect(
+      pe('Goode_Homolosine', 'PARAMETER["Central_Meridian",10.0],PARAMETER["Option",1.0]').ok,
+    ).toBe(false);
+    expect(pe('Interrupted_Goode_Homolosine_Ocean', land).ok).toBe(false);
+    expect(
+      recognizeCrs({ GTModelTypeGeoKey: 32767, PCSCitationGeoKey: '+proj=igh_o +lon_0=0' }).ok,
+    ).toBe(false);
+  });
+
   it('a file without GeoKeys has no CRS (read as RD New, as before)', () => {
     expect(recognizeCrs(null)).toEqual({ ok: true, code: null });
     expect(recognizeCrs({})).toEqual({ ok: true, code: null });

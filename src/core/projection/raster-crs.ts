@@ -78,6 +78,30 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** A PE/WKT parameter's value in a citation (`PARAMETER["name",value]`), or null when absent. */
+function parameter(citation: string, name: string): number | null {
+  const match = new RegExp(`PARAMETER\\["${name}",\\s*([-+\\d.eE]+)\\]`, 'i').exec(citation);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * True when a citation names the Interrupted Goode Homolosine of `+proj=igh` (land lobes, central
+ * meridian 0, no false origin). GDAL writes it as ESRI `PROJECTION["Goode_Homolosine"]` with
+ * `PARAMETER["Option",1.0]`; the same name with Option 0 is the plain (uninterrupted) Goode
+ * Homolosine, and `igh_o` is the ocean variant: neither is IGH.
+ */
+function isInterruptedHomolosine(citation: string): boolean {
+  if (/ocean/i.test(citation)) return false;
+  for (const name of ['Central_Meridian', 'False_Easting', 'False_Northing']) {
+    const value = parameter(citation, name);
+    if (value !== null && value !== 0) return false;
+  }
+  if (/\+proj=igh\b/i.test(citation) || /interrupted.?goode.?homolosine/i.test(citation)) {
+    return true;
+  }
+  return /goode.?homolosine/i.test(citation) && parameter(citation, 'Option') === 1;
+}
+
 /**
  * The CRS of a GeoTIFF from its GeoKeys (GeoTIFF 1.1 names). SoilGrids' Interrupted Goode
  * Homolosine comes as a user-defined CRS (GTModelType or ProjectedCSType 32767, GeographicType
@@ -97,8 +121,13 @@ export function recognizeCrs(keys: Record<string, unknown> | null | undefined): 
     projected === USER_DEFINED ||
     (model === 1 && projected === undefined && citations.trim() !== '');
   if (userDefined) {
-    if (/goode.?homolosine|\+proj=igh\b/i.test(citations)) return { ok: true, code: 'IGH' };
-    const name = citations.trim() || `user-defined (${String(model ?? projected)})`;
+    if (isInterruptedHomolosine(citations)) return { ok: true, code: 'IGH' };
+    // A PE/WKT string names its projection: say that rather than a cut-off PROJCS["unknown",...
+    const projection = /PROJECTION\["([^"]+)"\]/i.exec(citations)?.[1];
+    const option = parameter(citations, 'Option');
+    const name = projection
+      ? `${projection}${option === null ? '' : ` (Option ${option})`}`
+      : citations.trim() || `user-defined (${String(model ?? projected)})`;
     return { ok: false, name: name.length > 120 ? `${name.slice(0, 117)}...` : name };
   }
   if (typeof projected === 'number') {

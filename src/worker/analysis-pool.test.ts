@@ -87,9 +87,21 @@ describe('batch runner over analysis sessions', () => {
     if (response.status !== 'done') throw new Error(response.status);
     expect(response.result.areas.map((area) => area.id)).toEqual(areas.map((area) => area.id));
     expect(response.result).toEqual(expected.result);
-    expect(response.result.warnings).toEqual([
-      { kind: 'no-data', code: 'errors.noData', params: { name: 'Weg' }, feature: 61 },
-    ]);
+    // The area outside the data, and parcels whose stock layer has no valid cell (water, town),
+    // each get their own no-data notice, numbered by input and in input order.
+    const warnings = response.result.warnings;
+    expect(warnings).toContainEqual({
+      kind: 'no-data',
+      code: 'errors.noData',
+      params: { name: 'Weg' },
+      feature: 61,
+    });
+    expect(warnings.every((warning) => warning.kind === 'no-data')).toBe(true);
+    const numbers = warnings.map((warning) => warning.feature ?? 0);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    for (const warning of warnings) {
+      expect(warning.params?.name).toBe(areas[(warning.feature ?? 0) - 1]?.name);
+    }
     expect(progress[0]).toBe(0);
     expect(progress.at(-1)).toBe(areas.length);
     expect(progress.every((done, index) => index === 0 || done >= (progress[index - 1] ?? 0))).toBe(

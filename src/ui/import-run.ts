@@ -182,8 +182,12 @@ const SHAPEFILE_PART = /\.(shp|shx|dbf|prj|cpg|qix|sbn|sbx|xml)$/i;
 /** True for a zip holding a data package (DESIGN 8.1): it opens as a package, not as areas. */
 async function isPackageZipFile(file: File): Promise<boolean> {
   if (!/\.zip$/i.test(file.name)) return false;
-  const { isPackageZip } = await import('../core/package/package-source');
-  return isPackageZip(new Uint8Array(await file.arrayBuffer()));
+  // Only the zip's directory is read: a huge zip of areas must reach the import's size check.
+  const { isPackageZipAt } = await import('../core/package/zip-directory');
+  return isPackageZipAt(
+    file.size,
+    async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()),
+  );
 }
 
 /** Imports a picked or dropped file; a zipped data package is opened as the active package. */

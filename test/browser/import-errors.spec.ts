@@ -64,8 +64,11 @@ test('a bad file shows its kind and message in Dutch and English; the areas stay
     const other = language === 'nl' ? 'en' : 'nl';
     await pickFile(page, join(FIXTURES, 'bad-input', file));
     const status = await importOutcome(page, 'failed');
+    // The previous file's message may still be up while this one is read: wait for its code.
+    await expect
+      .poll(() => status.getAttribute('data-code'), { timeout: 30_000 })
+      .toBe(expected.code);
     expect(await status.getAttribute('data-kind')).toBe(expected.kind);
-    expect(await status.getAttribute('data-code')).toBe(expected.code);
     const kindText = texts(language, 'importing').kind as unknown as Record<string, string>;
     expect(await status.locator('h2').textContent()).toContain(kindText[expected.kind as string]);
     expect(await status.locator('.import-message').textContent()).toMatch(

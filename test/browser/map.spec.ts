@@ -255,6 +255,12 @@ test('the language switch changes panel, legend and badge texts, and is remember
 
 test('PDOK switched on while offline says so, falls back and keeps the layers, without errors', async () => {
   const { page, errors, blocked, context } = await open();
+  // Offline once the app has finished loading: its analysis code comes 1.5 s after the start
+  // (without a service worker, code not yet loaded cannot come offline).
+  await page.waitForFunction(() =>
+    performance.getEntriesByType('resource').some((entry) => /analysis-pool/.test(entry.name)),
+  );
+  await page.waitForTimeout(500);
   await context.setOffline(true);
   await page.getByRole('radio', { name: /PDOK/ }).click();
   const notice = page.getByTestId('map-notice');

@@ -2,7 +2,7 @@ import { crsTransform } from '../projection/raster-crs';
 import { RD_AREA_OF_USE, rdToWgs84 } from '../projection/rd';
 import type { CatalogueLayer } from '../raster/catalogue-types';
 import type { LayerId } from '../raster/classes';
-import { cellHeightOf, crsOf, type Raster } from '../raster/raster-source';
+import { cellHeightOf, crsOf, type Raster, type RasterArray } from '../raster/raster-source';
 import { implausibleAs, median } from '../raster/user-units';
 import { fail, type Note, ok, type Result } from '../result';
 import { layerCoding } from '../zonal/zonal-stats';
@@ -40,8 +40,11 @@ export function rasterWgs84Box(raster: Raster): [number, number, number, number]
   return box;
 }
 
-/** Physical values of a sample of the raster: a centre window of a coarse level. */
-async function sampleValues(raster: Raster, meta: CatalogueLayer | null): Promise<number[]> {
+/**
+ * Stored values of a centre window (at most 256 × 256 cells) of the coarsest level that still has
+ * 4,096 cells: enough to judge a raster's values without reading it whole.
+ */
+export async function readCentreSample(raster: Raster): Promise<RasterArray> {
   let level = 0;
   raster.levels.forEach((info, i) => {
     if (info.width * info.height >= 4096) level = i;
@@ -51,7 +54,12 @@ async function sampleValues(raster: Raster, meta: CatalogueLayer | null): Promis
   const height = Math.min(256, info.height);
   const col0 = Math.floor((info.width - width) / 2);
   const row0 = Math.floor((info.height - height) / 2);
-  const stored = await raster.readWindow(level, [col0, row0, col0 + width, row0 + height]);
+  return raster.readWindow(level, [col0, row0, col0 + width, row0 + height]);
+}
+
+/** Physical values of a sample of the raster: a centre window of a coarse level. */
+async function sampleValues(raster: Raster, meta: CatalogueLayer | null): Promise<number[]> {
+  const stored = await readCentreSample(raster);
   const coding = layerCoding(meta, raster);
   const out: number[] = [];
   for (const value of stored) {

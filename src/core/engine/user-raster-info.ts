@@ -2,7 +2,7 @@ import { isGeographic } from '../projection/raster-crs';
 import type { LayerId } from '../raster/classes';
 import { cellHeightOf, crsOf, type Raster } from '../raster/raster-source';
 import { DEFAULT_UNITS, implausibleAs, median, takesUnit } from '../raster/user-units';
-import { rasterWgs84Box } from './user-layer';
+import { rasterWgs84Box, readCentreSample } from './user-layer';
 
 /** What the app's "add your own raster" dialog shows of a raster (DESIGN.md 8.2). */
 export interface UserRasterInfo {
@@ -31,16 +31,7 @@ export interface UserRasterInfo {
 
 /** A centre sample of a coarse level, as physical values after GDAL scale/offset only. */
 async function sample(raster: Raster): Promise<number[]> {
-  let level = 0;
-  raster.levels.forEach((info, i) => {
-    if (info.width * info.height >= 4096) level = i;
-  });
-  const info = raster.levels[level] ?? { width: raster.width, height: raster.height };
-  const width = Math.min(256, info.width);
-  const height = Math.min(256, info.height);
-  const col0 = Math.floor((info.width - width) / 2);
-  const row0 = Math.floor((info.height - height) / 2);
-  const stored = await raster.readWindow(level, [col0, row0, col0 + width, row0 + height]);
+  const stored = await readCentreSample(raster);
   const nodata =
     raster.nodata === null
       ? Number.NaN

@@ -3,11 +3,11 @@ import { CRS_DEFS } from '../../src/core/projection/raster-crs';
 import type { Catalogue, CatalogueLayer } from '../../src/core/raster/catalogue-types';
 import { writeCog } from '../../src/core/raster/cog-writer';
 import { clearBlockCache } from '../../src/core/tiles/block-cache';
-import { TILE_SIZE, tileAt, tilePixelToMercator } from '../../src/core/tiles/mercator';
-import { colorValues } from '../../src/core/tiles/render-tile';
-import { sampleTile, type TileGeometry, type TileLayer } from '../../src/core/tiles/sample-tile';
+import { tileAt } from '../../src/core/tiles/mercator';
+import type { TileLayer } from '../../src/core/tiles/sample-tile';
 import { TileService } from '../../src/core/tiles/tile-service';
 import { type BenchFigure, type Benchmark, median } from './bench-kit';
+import { renderWithProj4PerPixel, timed } from './proj4-tile';
 
 /**
  * `tile-any-crs-ms` (DESIGN.md 7.3): median per 256 x 256 tile of an EPSG:4326 raster, tiles
@@ -76,51 +76,6 @@ function tilesOver(z: number): [number, number][] {
 
 const mercatorToWgs84 = proj4(CRS_DEFS['EPSG:3857'], CRS_DEFS['EPSG:4326']);
 
-/** The baseline: proj4 for every pixel centre (Web Mercator → EPSG:4326), the same sampling. */
-async function renderWithProj4PerPixel(layer: TileLayer, z: number, x: number, y: number) {
-  const xs = new Float64Array(TILE_SIZE * TILE_SIZE);
-  const ys = new Float64Array(TILE_SIZE * TILE_SIZE);
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (let py = 0; py < TILE_SIZE; py++) {
-    for (let px = 0; px < TILE_SIZE; px++) {
-      const [lon, lat] = mercatorToWgs84.forward(tilePixelToMercator(z, x, y, px + 0.5, py + 0.5));
-      const i = py * TILE_SIZE + px;
-      xs[i] = lon;
-      ys[i] = lat;
-      minX = Math.min(minX, lon);
-      maxX = Math.max(maxX, lon);
-      minY = Math.min(minY, lat);
-      maxY = Math.max(maxY, lat);
-    }
-  }
-  const middle = (TILE_SIZE / 2) * TILE_SIZE + TILE_SIZE / 2;
-  const geometry: TileGeometry = {
-    z,
-    x,
-    y,
-    crs: 'EPSG:4326',
-    pixels: { xs, ys },
-    bbox: [minX, minY, maxX, maxY],
-    metresPerPixel: Math.hypot(
-      (xs[middle + 1] as number) - (xs[middle] as number),
-      (ys[middle + 1] as number) - (ys[middle] as number),
-    ),
-  };
-  const values = await sampleTile(layer, geometry);
-  return values ? colorValues(layer.meta, values) : null;
-}
-
-async function timed(run: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  const result = await run();
-  const elapsed = performance.now() - start;
-  if (!result) throw new Error('benchmark tile came back empty');
-  return elapsed;
-}
-
 export const benchmarks: Benchmark[] = [
   {
     name: 'tile-any-crs-ms',
@@ -155,7 +110,18 @@ export const benchmarks: Benchmark[] = [
       }
       for (const [z, x, y] of tiles.filter((_, i) => i % 4 === 0)) {
         clearBlockCache(layer.raster);
-        baseline.push(await timed(() => renderWithProj4PerPixel(layer, z, x, y)));
+        baseline.push(
+          await timed(() =>
+            renderWithProj4PerPixel(
+              layer,
+              z,
+              x,
+              y,
+              (point) => mercatorToWgs84.forward(point),
+              'EPSG:4326',
+            ),
+          ),
+        );
       }
       const coldMs = median(cold);
       const baselineMs = median(baseline);

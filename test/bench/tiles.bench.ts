@@ -3,11 +3,11 @@ import { RD_PROJ4, rdToWgs84 } from '../../src/core/projection/rd';
 import type { Catalogue, CatalogueLayer } from '../../src/core/raster/catalogue-types';
 import { writeCog } from '../../src/core/raster/cog-writer';
 import { clearBlockCache } from '../../src/core/tiles/block-cache';
-import { TILE_SIZE, tileAt, tilePixelToMercator } from '../../src/core/tiles/mercator';
-import { colorValues } from '../../src/core/tiles/render-tile';
-import { sampleTile, type TileGeometry, type TileLayer } from '../../src/core/tiles/sample-tile';
+import { tileAt } from '../../src/core/tiles/mercator';
+import type { TileLayer } from '../../src/core/tiles/sample-tile';
 import { TileService } from '../../src/core/tiles/tile-service';
 import { type BenchFigure, type Benchmark, median } from './bench-kit';
+import { renderWithProj4PerPixel, timed } from './proj4-tile';
 
 /** Demo-sized raster: 20 x 16 km of 25 m cells in RD New (800 x 640), smooth stock values. */
 const WIDTH = 800;
@@ -74,50 +74,6 @@ function tilesOver(z: number): [number, number][] {
 
 const mercatorToRd = proj4('EPSG:3857', RD_PROJ4);
 
-/** The baseline: the same tile with proj4 run for every pixel centre, then the same sampling. */
-async function renderWithProj4PerPixel(layer: TileLayer, z: number, x: number, y: number) {
-  const xs = new Float64Array(TILE_SIZE * TILE_SIZE);
-  const ys = new Float64Array(TILE_SIZE * TILE_SIZE);
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (let py = 0; py < TILE_SIZE; py++) {
-    for (let px = 0; px < TILE_SIZE; px++) {
-      const [rdX, rdY] = mercatorToRd.forward(tilePixelToMercator(z, x, y, px + 0.5, py + 0.5));
-      const i = py * TILE_SIZE + px;
-      xs[i] = rdX;
-      ys[i] = rdY;
-      minX = Math.min(minX, rdX);
-      maxX = Math.max(maxX, rdX);
-      minY = Math.min(minY, rdY);
-      maxY = Math.max(maxY, rdY);
-    }
-  }
-  const middle = (TILE_SIZE / 2) * TILE_SIZE + TILE_SIZE / 2;
-  const geometry: TileGeometry = {
-    z,
-    x,
-    y,
-    pixels: { xs, ys },
-    bbox: [minX, minY, maxX, maxY],
-    metresPerPixel: Math.hypot(
-      (xs[middle + 1] as number) - (xs[middle] as number),
-      (ys[middle + 1] as number) - (ys[middle] as number),
-    ),
-  };
-  const values = await sampleTile(layer, geometry);
-  return values ? colorValues(layer.meta, values) : null;
-}
-
-async function timed(run: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  const result = await run();
-  const elapsed = performance.now() - start;
-  if (!result) throw new Error('benchmark tile came back empty');
-  return elapsed;
-}
-
 export const benchmarks: Benchmark[] = [
   {
     name: 'tile-ms',
@@ -161,7 +117,11 @@ export const benchmarks: Benchmark[] = [
       // The baseline in the same state as the figure: blocks decoded for every tile.
       for (const [z, x, y] of tiles.filter((_, i) => i % 4 === 0)) {
         clearBlockCache(layer.raster);
-        baseline.push(await timed(() => renderWithProj4PerPixel(layer, z, x, y)));
+        baseline.push(
+          await timed(() =>
+            renderWithProj4PerPixel(layer, z, x, y, (point) => mercatorToRd.forward(point)),
+          ),
+        );
       }
       const coldMs = median(cold);
       const warmMs = median(warm);

@@ -4,9 +4,9 @@ import { initI18n } from './i18n';
 import { type Autosave, persistState, restoreSession, startAutosave } from './state/persist';
 import { store } from './state/store';
 import { startTabs, type TabCoordination } from './state/tabs';
-import { App } from './ui/App';
-import { NoWebgl } from './ui/NoWebgl';
-import './ui/app.css';
+import { App } from './ui/app/App';
+import { NoWebgl } from './ui/app/NoWebgl';
+import './ui/app/app.css';
 
 function hasWebgl2(): boolean {
   try {

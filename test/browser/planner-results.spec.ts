@@ -6,8 +6,8 @@ import { analyzeAreas } from '../../src/core/engine/analyze';
 import { openDataset } from '../../src/core/engine/dataset';
 import { geometryToRd } from '../../src/core/engine/session';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/core/estimate/scenario';
-import { figureValue, KEY_FIGURES } from '../../src/ui/ResultsFigures';
-import { figuresOf } from '../../src/ui/results-model';
+import { figureValue, KEY_FIGURES } from '../../src/ui/results/ResultsFigures';
+import { figuresOf } from '../../src/ui/results/results-model';
 import { launchBrowser, openApp, waitForMapIdle } from './harness';
 import {
   canvasOrigin,

@@ -1,0 +1,74 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { switchLanguage } from '../../i18n';
+import { packageState } from '../../map/active-package';
+import { mapStatus } from '../../map/map-status';
+import { useAppState } from '../../state/use-app-state';
+import { AreasPanel } from '../areas/AreasPanel';
+import { DrawToolbar } from '../areas/DrawToolbar';
+import { ImportControls } from '../import/ImportControls';
+import { LayerPanel } from '../layers/LayerPanel';
+import { SessionBanners } from '../session/SessionBanners';
+import { MapOverlays } from './MapOverlays';
+import { MapView } from './MapView';
+import { TopBar } from './TopBar';
+
+// Results and scenario load after the map's first idle: the map comes first on a cold start.
+const ResultsPanel = lazy(() =>
+  import('../results/ResultsPanel').then((m) => ({ default: m.ResultsPanel })),
+);
+const ScenarioPanel = lazy(() =>
+  import('../scenario/ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })),
+);
+
+/** Longest wait for the map's first idle before the deferred panels load anyway, ms. */
+const DEFERRED_PANELS_MAX_WAIT_MS = 4000;
+
+/** True once the map has been idle once, or after a few seconds whatever the map does. */
+function useMapSettled(): boolean {
+  const firstIdle = useStore(mapStatus, (status) => status.firstIdle);
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setWaited(true), DEFERRED_PANELS_MAX_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return firstIdle || waited;
+}
+
+/**
+ * Layout: the map fills the screen; panels float over it. Left: layers. Right: areas, results,
+ * scenario. Top: title, search and language; drawing tools beside the map.
+ */
+export function App() {
+  const language = useAppState((state) => state.language);
+  const { i18n } = useTranslation();
+  const settled = useMapSettled();
+  const chosenPackage = useStore(packageState, (state) => state.chosen);
+  useEffect(() => {
+    if (i18n.language !== language) void switchLanguage(language);
+    document.documentElement.lang = language;
+    localStorage.setItem('koolstofkaart.language', language);
+  }, [language, i18n]);
+  return (
+    <div className="app">
+      {/* A switch of data package starts the map over on it; the areas stay in the store. */}
+      <MapView key={chosenPackage ?? 'start'} />
+      <TopBar />
+      <LayerPanel />
+      <MapOverlays />
+      <DrawToolbar />
+      <ImportControls />
+      <SessionBanners />
+      <aside className="panel panel-right" data-slot="areas">
+        <AreasPanel />
+        {settled && (
+          <Suspense fallback={null}>
+            <ResultsPanel />
+            <ScenarioPanel />
+          </Suspense>
+        )}
+      </aside>
+    </div>
+  );
+}

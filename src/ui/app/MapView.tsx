@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'react';
+import { attachAreasLayer } from '../../map/areas-layer';
+import { createMap } from '../../map/create-map';
+import { detachDraw, drawState, preloadDrawing } from '../../map/draw-host';
+import { inspectStatus } from '../../map/inspect';
+import { mapStatus } from '../../map/map-status';
+import { store } from '../../state/store';
+
+/** Runs `then` once the map has been idle once; returns a function that stops waiting. */
+function afterFirstIdle(then: () => void): () => void {
+  if (mapStatus.getState().firstIdle) {
+    then();
+    return () => {};
+  }
+  const unsubscribe = mapStatus.subscribe((status) => {
+    if (!status.firstIdle) return;
+    unsubscribe();
+    then();
+  });
+  return unsubscribe;
+}
+
+/** The full-screen MapLibre map; everything map-side lives in src/map and subscribes to the store. */
+export function MapView() {
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!container.current) return;
+    const handle = createMap(container.current);
+    // The click that ends a shape must not also select the area under it: inspectStatus keeps map
+    // clicks for the tool until the task after the tool ends.
+    const detachAreas = attachAreasLayer(
+      handle.map,
+      () => drawState.getState().tool !== null || !inspectStatus.getState().clickToPin,
+    );
+    // Loaded after the first idle, as the search box: it matters once an outline is on the map.
+    let detachAttribution = () => {};
+    let detached = false;
+    const stopWaiting = afterFirstIdle(() => {
+      preloadDrawing();
+      void import('../../map/municipality-attribution').then(
+        ({ attachMunicipalityAttribution }) => {
+          if (!detached) detachAttribution = attachMunicipalityAttribution(handle.map, store);
+        },
+      );
+    });
+    return () => {
+      detachDraw();
+      detachAreas();
+      detached = true;
+      stopWaiting();
+      detachAttribution();
+      handle.destroy();
+    };
+  }, []);
+  return <div ref={container} className="map" data-testid="map" />;
+}

@@ -6,6 +6,7 @@ import type { PackageSource } from '../core/package/package-source';
 import type { Catalogue } from '../core/raster/catalogue-types';
 import type { AppError } from '../core/result';
 import { store } from '../state/store';
+import { DEMO_CATALOGUE_PATH } from './dataset';
 
 /** Where the build's list of packages is (DESIGN 8.1). */
 export const PACKAGE_INDEX_PATH = '/data/packages/index.json';
@@ -210,4 +211,9 @@ export async function openPackageUrl(url: string): Promise<boolean> {
     code: 'packages.noCatalogue',
     params: { file: url },
   });
+}
+
+/** The dataset to open: the package chosen in this page, `?catalogue=<url>`, the session's package or the demo. */
+export function catalogueUrlOf(location: Location): string {
+  return activeCatalogueUrl(location, DEMO_CATALOGUE_PATH);
 }

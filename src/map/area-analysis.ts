@@ -10,8 +10,8 @@ import type {
   AreaResult,
   Wgs84Area,
 } from '../worker/analysis-client';
+import { catalogueUrlOf } from './active-package';
 import { reconcileResults } from './reconcile-results';
-import { catalogueUrlOf } from './setup-map';
 import { shapeKey } from './shape-key';
 
 export interface AnalysisProgress {

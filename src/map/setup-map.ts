@@ -6,7 +6,7 @@ import type { LayerId } from '../core/raster/classes';
 import type { Result } from '../core/result';
 import { i18next } from '../i18n';
 import type { AppState, AppStore } from '../state/store';
-import { activeCatalogueUrl, packageState } from './active-package';
+import { catalogueUrlOf, packageState } from './active-package';
 import {
   addOfflineBasemap,
   addPlaceLabels,
@@ -38,12 +38,6 @@ export interface TileHooks {
   boundsOf: (bbox: [number, number, number, number]) => Promise<[number, number, number, number]>;
   /** Gives derived layers a new scenario and redraws them. */
   applyScenario: (map: MapLibreMap, scenario: Scenario) => Promise<void>;
-}
-
-/** The dataset to open: `?catalogue=<url>` or the demo. */
-export function catalogueUrlOf(location: Location): string {
-  // The package chosen in this page, `?catalogue=`, the session's package or the demo.
-  return activeCatalogueUrl(location, DEMO_CATALOGUE_PATH);
 }
 
 let preloaded: { url: string; catalogue: Promise<Result<LoadedCatalogue>> } | null = null;

@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { StateCreator } from 'zustand';
+import { scenesWithoutMissingAreas } from '../core/session/scenes';
 import { nextAreaColor } from './area-colors';
 import type { AppState } from './store';
 
@@ -84,9 +85,12 @@ export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set
   removeArea: (id) =>
     set((state) => {
       if (!state.areas.some((area) => area.id === id)) return {};
+      const areas = state.areas.filter((area) => area.id !== id);
       return {
-        areas: state.areas.filter((area) => area.id !== id),
+        areas,
         selectedId: state.selectedId === id ? null : state.selectedId,
+        // A deleted area leaves the scenes (DESIGN.md 9).
+        scenes: scenesWithoutMissingAreas(state.scenes, areas),
         areasHistory: pushed(state.areasHistory, state.areas),
       };
     }),
@@ -98,6 +102,7 @@ export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set
       return {
         areas: previous,
         selectedId: keepSelection(state.selectedId, previous),
+        scenes: scenesWithoutMissingAreas(state.scenes, previous),
         areasHistory: {
           past: state.areasHistory.past.slice(0, -1),
           future: [state.areas, ...state.areasHistory.future],
@@ -111,14 +116,16 @@ export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set
       return {
         areas: next,
         selectedId: keepSelection(state.selectedId, next),
+        scenes: scenesWithoutMissingAreas(state.scenes, next),
         areasHistory: { past: [...state.areasHistory.past, state.areas], future },
       };
     }),
   replaceAreas: (areas, selectedId = null) =>
-    set({
+    set((state) => ({
       areas,
       selectedId: keepSelection(selectedId, areas),
       areasHistory: { past: [], future: [] },
-    }),
+      scenes: scenesWithoutMissingAreas(state.scenes, areas),
+    })),
   nextAreaColor: () => nextAreaColor(get().areas.map((area) => area.color)),
 });

@@ -4,8 +4,14 @@ import { createLayersSlice, type LayersSlice } from './layers-slice';
 import { createScenarioSlice, type ScenarioSlice } from './scenario-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createWorkshopSlice, type WorkshopSlice } from './workshop-slice';
 
-export type AppState = SettingsSlice & LayersSlice & AreasSlice & ScenarioSlice & SessionSlice;
+export type AppState = SettingsSlice &
+  LayersSlice &
+  AreasSlice &
+  ScenarioSlice &
+  SessionSlice &
+  WorkshopSlice;
 
 /** The one store of the app: serialisable data plus actions, in slices. */
 export function createAppStore() {
@@ -15,6 +21,7 @@ export function createAppStore() {
     ...createAreasSlice(...args),
     ...createScenarioSlice(...args),
     ...createSessionSlice(...args),
+    ...createWorkshopSlice(...args),
   }));
 }
 

@@ -78,14 +78,65 @@ function idle(map: MapLibreMap, timeoutMs: number): Promise<void> {
   });
 }
 
-/** The map with the area in view (the view stays there), as a PNG data URL for the report. */
+/** Widest map image in the report, px: 186 mm of PDF at about 200 dpi. */
+const REPORT_IMAGE_MAX_WIDTH = 1500;
+/** JPEG quality of the report's map image: a map image of about 150–300 kB. */
+const REPORT_IMAGE_QUALITY = 0.82;
+
+/** A canvas as a JPEG data URL no wider than `maxWidth`, on white. */
+function jpegOf(
+  source: HTMLCanvasElement,
+  maxWidth: number,
+): { dataUrl: string; width: number; height: number } {
+  const scale = Math.min(1, maxWidth / source.width);
+  const width = Math.round(source.width * scale);
+  const height = Math.round(source.height * scale);
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const draw = canvas.getContext('2d');
+  if (!draw) throw new Error('no 2d context');
+  draw.fillStyle = '#fff';
+  draw.fillRect(0, 0, width, height);
+  draw.drawImage(source, 0, 0, width, height);
+  return { dataUrl: canvas.toDataURL('image/jpeg', REPORT_IMAGE_QUALITY), width, height };
+}
+
+/**
+ * The map with the area in view, as a JPEG data URL for the report. The view the user had comes
+ * back exactly as it was (centre, zoom, bearing, pitch) as soon as the image is taken, or at once
+ * when `signal` aborts (the report was closed while the image was being made).
+ */
 export async function captureAreaImage(
   geometry: Polygon | MultiPolygon,
+  signal?: AbortSignal,
 ): Promise<{ dataUrl: string; width: number; height: number } | null> {
   const map = currentMap();
-  if (!map) return null;
-  map.fitBounds(boundsOf(geometry), { padding: 40, duration: 0, maxZoom: 16 });
-  await idle(map, 8_000);
-  const { canvas } = await mapPng();
-  return { dataUrl: canvas.toDataURL('image/png'), width: canvas.width, height: canvas.height };
+  if (!map || signal?.aborted) return null;
+  const view = {
+    center: map.getCenter(),
+    zoom: map.getZoom(),
+    bearing: map.getBearing(),
+    pitch: map.getPitch(),
+    padding: map.getPadding(),
+  };
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    map.jumpTo(view);
+  };
+  signal?.addEventListener('abort', restore, { once: true });
+  try {
+    // The image is the whole canvas: the panels' padding would put the area off centre.
+    map.setPadding({ top: 0, right: 0, bottom: 0, left: 0 });
+    map.fitBounds(boundsOf(geometry), { padding: 40, duration: 0, maxZoom: 16 });
+    await idle(map, 8_000);
+    if (signal?.aborted) return null;
+    const { canvas } = await mapPng();
+    return jpegOf(canvas, REPORT_IMAGE_MAX_WIDTH);
+  } finally {
+    signal?.removeEventListener('abort', restore);
+    restore();
+  }
 }

@@ -6,8 +6,8 @@ import { analysisState } from '../../map/area-analysis';
 import { useAppState } from '../../state/use-app-state';
 import './report.css';
 import { captureAreaImage } from '../export/ExportImage';
-import { APP_VERSION, downloadBlob, fileName } from '../export/export-inputs';
-import { type ReportContent, reportContent } from './ReportModel';
+import { APP_VERSION, downloadBlob } from '../export/export-inputs';
+import { type ReportContent, reportContent, reportFileName } from './ReportModel';
 
 function Table(props: { head: string[]; rows: string[][]; testId?: string }) {
   return (
@@ -35,7 +35,9 @@ function Table(props: { head: string[]; rows: string[][]; testId?: string }) {
   );
 }
 
-function ReportPage({ content }: { content: ReportContent }) {
+type ImageState = 'making' | 'ready' | 'missing';
+
+function ReportPage({ content, image }: { content: ReportContent; image: ImageState }) {
   const { t } = useTranslation();
   return (
     <article className="report-page" data-testid="report">
@@ -44,20 +46,24 @@ function ReportPage({ content }: { content: ReportContent }) {
         <p className="report-subtitle">{content.subtitle}</p>
         {content.synthetic ? (
           <p className="report-synthetic" data-testid="report-synthetic">
-            {t('export.reportSynthetic')}
+            {content.text.synthetic}
           </p>
         ) : null}
       </header>
       <section className="report-columns">
         <div className="report-map">
           {content.mapImage ? (
-            <img src={content.mapImage.dataUrl} alt={t('export.reportMap')} />
+            <img src={content.mapImage.dataUrl} alt={content.text.map} />
+          ) : image === 'making' ? (
+            <p className="report-map-making" data-testid="report-map-making">
+              {t('report.mapMaking')}
+            </p>
           ) : (
-            <p className="muted">{t('export.reportMapMissing')}</p>
+            <p className="muted">{content.text.mapMissing}</p>
           )}
         </div>
         <div>
-          <h2>{t('export.reportScenario')}</h2>
+          <h2>{content.text.scenario}</h2>
           <dl className="report-scenario">
             {content.scenario.map((row) => (
               <div key={row.label}>
@@ -69,14 +75,15 @@ function ReportPage({ content }: { content: ReportContent }) {
         </div>
       </section>
       <section>
-        <h2>{t('export.reportKeyFigures')}</h2>
+        <h2>{content.text.keyFigures}</h2>
         <table className="report-table">
           <thead>
             <tr>
-              <th scope="col">{t('export.figure')}</th>
-              <th scope="col">{t('export.central')}</th>
-              <th scope="col">{t('export.range')}</th>
-              <th scope="col">{t('export.unit')}</th>
+              {content.figureHead.map((cell) => (
+                <th key={cell} scope="col">
+                  {cell}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -98,51 +105,25 @@ function ReportPage({ content }: { content: ReportContent }) {
       </section>
       <section className="report-columns report-columns-even">
         <div>
-          <h2>{t('export.reportBreakdown')}</h2>
-          {content.cross.length ? (
-            <Table
-              testId="report-breakdown"
-              head={[
-                t('export.soilGroup'),
-                t('export.landUse'),
-                t('export.hectares'),
-                t('export.stockTC'),
-              ]}
-              rows={content.cross.map((cell) => [
-                cell.soilGroup,
-                cell.landUse,
-                cell.ha,
-                cell.stockTC,
-              ])}
-            />
-          ) : (
-            <Table
-              testId="report-breakdown"
-              head={[t('export.soilGroup'), t('export.hectares')]}
-              rows={[
-                ...content.soilGroups.map((row) => [row.name, row.ha]),
-                ...content.landUses.map((row) => [row.name, row.ha]),
-              ]}
-            />
-          )}
+          <h2>{content.text.breakdown}</h2>
+          <Table
+            testId="report-breakdown"
+            head={content.breakdown.head}
+            rows={content.breakdown.rows}
+          />
         </div>
         <div>
-          <h2>{t('export.reportProvenance')}</h2>
+          <h2>{content.text.provenance}</h2>
           <p data-testid="report-package">{content.dataPackage}</p>
           <Table
             testId="report-provenance"
-            head={[t('export.layer'), t('export.source'), t('export.licence'), t('export.details')]}
-            rows={content.provenance.map((row) => [
-              row.layer,
-              row.source,
-              row.licence,
-              `${row.resolution} · ${row.date}${row.synthetic === t('export.yes') ? ` · ${t('app.synthetic')}` : ''}`,
-            ])}
+            head={content.provenanceTable.head}
+            rows={content.provenanceTable.rows}
           />
         </div>
       </section>
       <section className="report-method" data-testid="report-method">
-        <h2>{t('export.reportMethod')}</h2>
+        <h2>{content.text.method}</h2>
         <p>{content.method}</p>
         {/* Citations of the literature, as published (English): marked so for screen readers. */}
         <p className="report-sources" lang="en">
@@ -150,32 +131,30 @@ function ReportPage({ content }: { content: ReportContent }) {
         </p>
       </section>
       <footer>
-        <p>{t('export.reportIndicative')}</p>
+        <p>{content.text.indicative}</p>
       </footer>
     </article>
   );
 }
 
-/** Labels of the PDF, in the page language. */
-function pdfLabels(t: (key: string) => string): Record<string, string> {
-  return {
-    synthetic: t('export.reportSynthetic'),
-    keyFigures: t('export.reportKeyFigures'),
-    figure: t('export.figure'),
-    central: t('export.central'),
-    range: t('export.range'),
-    unit: t('export.unit'),
-    breakdown: t('export.reportBreakdown'),
-    scenario: t('export.reportScenario'),
-    provenance: t('export.reportProvenance'),
-    method: t('export.reportMethod'),
-    indicative: t('export.reportIndicative'),
+/** Every element of the page but the report, made inert while the report is open. */
+function inertSiblings(root: HTMLElement): () => void {
+  const others = [...document.body.children].filter(
+    (element): element is HTMLElement =>
+      element instanceof HTMLElement && element !== root && !element.inert,
+  );
+  for (const element of others) element.inert = true;
+  return () => {
+    for (const element of others) element.inert = false;
   };
 }
 
 /**
  * The printable one-page report of an area in a dialog over the app: print (A4 print stylesheet)
- * or download a PDF. The map image is taken with the area in view when the dialog opens.
+ * or download a PDF with the same content. The map image is taken with the area in view when the
+ * dialog opens, and the map goes back to the user's view at once; until the image is there the
+ * page says it is being made and the PDF waits. On close, focus returns to the control that
+ * opened the report.
  */
 export function Report(props: { areaId: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -185,28 +164,40 @@ export function Report(props: { areaId: string; onClose: () => void }) {
   const catalogue = useAppState((state) => state.catalogue);
   const result = useStore(analysisState, (state) => state.results[props.areaId]);
   const [mapImage, setMapImage] = useState<ReportContent['mapImage']>(null);
+  const [image, setImage] = useState<ImageState>('making');
   const [message, setMessage] = useState('');
   const [date] = useState(() => new Date());
+  const rootRef = useRef<HTMLDivElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const geometry = area?.geometry;
 
   useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const root = rootRef.current;
+    const release = root ? inertSiblings(root) : () => undefined;
     closeRef.current?.focus();
     document.body.classList.add('report-open');
-    return () => document.body.classList.remove('report-open');
+    return () => {
+      document.body.classList.remove('report-open');
+      release();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
 
   useEffect(() => {
     if (!geometry) return;
-    let cancelled = false;
-    captureAreaImage(geometry)
-      .then((image) => {
-        if (!cancelled) setMapImage(image);
+    const abort = new AbortController();
+    setImage('making');
+    captureAreaImage(geometry, abort.signal)
+      .then((taken) => {
+        if (abort.signal.aborted) return;
+        setMapImage(taken);
+        setImage(taken ? 'ready' : 'missing');
       })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
+      .catch(() => {
+        if (!abort.signal.aborted) setImage('missing');
+      });
+    return () => abort.abort();
   }, [geometry]);
 
   useEffect(() => {
@@ -230,31 +221,50 @@ export function Report(props: { areaId: string; onClose: () => void }) {
     t,
   });
   const downloadPdf = async () => {
+    if (image === 'making') return;
     try {
       const { reportPdf } = await import('./ReportPdf');
-      const blob = await reportPdf(content, pdfLabels(t));
-      const name = fileName(`rapport-${area.id}`.replace(/[^\w.-]+/g, '_'), 'pdf', date);
+      const blob = await reportPdf(content);
+      const name = reportFileName(area.name, date, t('report.area'));
       downloadBlob(blob, name);
       setMessage(t('export.done', { file: name }));
     } catch (error) {
       setMessage(t('export.pdfFailed', { detail: String(error) }));
     }
   };
+  const status =
+    message ||
+    (image === 'making'
+      ? t('report.pdfWaiting')
+      : image === 'missing'
+        ? t('report.mapFailed')
+        : '');
   return createPortal(
-    <div className="report-root" role="dialog" aria-modal="true" aria-label={content.title}>
+    <div
+      className="report-root"
+      ref={rootRef}
+      role="dialog"
+      aria-modal="true"
+      aria-label={content.title}
+    >
       <div className="report-actions">
         <button type="button" onClick={() => window.print()}>
           {t('export.reportPrint')}
         </button>
-        <button type="button" onClick={() => void downloadPdf()}>
+        <button
+          type="button"
+          data-testid="report-pdf"
+          disabled={image === 'making'}
+          onClick={() => void downloadPdf()}
+        >
           {t('export.reportPdf')}
         </button>
         <button type="button" ref={closeRef} onClick={props.onClose}>
           {t('export.reportClose')}
         </button>
-        <span role="status">{message}</span>
+        <span role="status">{status}</span>
       </div>
-      <ReportPage content={content} />
+      <ReportPage content={content} image={image} />
     </div>,
     document.body,
   );

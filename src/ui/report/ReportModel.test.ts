@@ -4,7 +4,7 @@ import { syntheticLayers } from '../../../test/support/synthetic-layers';
 import { analyzeAreas } from '../../core/engine/analyze';
 import { DEFAULT_SCENARIO } from '../../core/estimate/scenario';
 import type { Catalogue } from '../../core/raster/catalogue-types';
-import { reportContent } from './ReportModel';
+import { reportContent, reportFileName, slugOf } from './ReportModel';
 import { pdfText } from './ReportPdf';
 
 const grid = { originX: 150_000, originY: 470_000, cellSize: 25, width: 120, height: 100 };
@@ -113,4 +113,14 @@ test('an area outside the data: the report says "no data" for every stock figure
   // Measure levels are named in the page language, not as the scenario's English keys.
   const measures = content.scenario.find((row) => row.label === 'export.scenarioMeasures');
   expect(measures?.value).toMatch(/\(scenario\.(low|central|high)\)/);
+});
+
+test('the PDF is named after the area and the day: koolstofkaart-<slug>-<YYYY-MM-DD>.pdf', () => {
+  const day = new Date(2026, 10, 23, 15, 0);
+  expect(reportFileName("Akkers bij d'Ëlst", day, 'gebied')).toBe(
+    'koolstofkaart-akkers-bij-d-elst-2026-11-23.pdf',
+  );
+  expect(reportFileName('  ', day, 'gebied')).toBe('koolstofkaart-gebied-2026-11-23.pdf');
+  expect(slugOf('Perceel 12/B — “Zuid”')).toBe('perceel-12-b-zuid');
+  expect(slugOf('x'.repeat(80))).toHaveLength(60);
 });

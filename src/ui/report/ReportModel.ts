@@ -24,14 +24,45 @@ export interface ReportRow {
   value: string;
 }
 
+/** A table as both the page and the PDF show it. */
+export interface ReportTable {
+  head: string[];
+  rows: string[][];
+}
+
+/** The map image of the report: a JPEG data URL, small enough for a PDF under 1 MB. */
+export interface ReportMapImage {
+  dataUrl: string;
+  width: number;
+  height: number;
+}
+
 /** Everything the one-page report says, localized: the page and the PDF print the same content. */
 export interface ReportContent {
   language: Language;
   title: string;
   subtitle: string;
   synthetic: boolean;
-  mapImage: { dataUrl: string; width: number; height: number } | null;
+  mapImage: ReportMapImage | null;
+  /** Headings and notes, in the page language. */
+  text: {
+    synthetic: string;
+    map: string;
+    mapMissing: string;
+    scenario: string;
+    keyFigures: string;
+    breakdown: string;
+    provenance: string;
+    method: string;
+    indicative: string;
+  };
+  /** Column heads of the key-figure table. */
+  figureHead: string[];
   figures: ReportFigure[];
+  /** The breakdown table exactly as shown: by soil group and land use, or each on its own. */
+  breakdown: ReportTable;
+  /** The provenance table exactly as shown. */
+  provenanceTable: ReportTable;
   soilGroups: { name: string; ha: string }[];
   landUses: { name: string; ha: string }[];
   cross: { soilGroup: string; landUse: string; ha: string; stockTC: string }[];
@@ -194,6 +225,16 @@ export function reportContent(input: ReportInput): ReportContent {
     .filter(([, choice]) => choice.on)
     .map(([id, choice]) => `${t(`results.measureName.${id}`)} (${t(`scenario.${choice.level}`)})`);
   const percent = (share: number) => `${number(share * 100, 0)} %`;
+  const cross = crossRows(figures.cross, catalogue, language, t, number, ha);
+  const soilGroups = Object.entries(figures.soilGroups).map(([name, value]) => ({
+    name: classTitle(catalogue, 'soil-group', name, language),
+    ha: ha(value),
+  }));
+  const landUses = Object.entries(figures.landUses).map(([name, value]) => ({
+    name: classTitle(catalogue, 'land-use', name, language),
+    ha: ha(value),
+  }));
+  const provenance = provenanceOf(catalogue, input.result, language, t);
   return {
     language,
     title: t('export.reportTitle', { name: input.name || input.result.id }),
@@ -203,16 +244,48 @@ export function reportContent(input: ReportInput): ReportContent {
     }),
     synthetic: figures.synthetic || (catalogue?.synthetic ?? false),
     mapImage: input.mapImage,
+    text: {
+      synthetic: t('export.reportSynthetic'),
+      map: t('export.reportMap'),
+      mapMissing: t('export.reportMapMissing'),
+      scenario: t('export.reportScenario'),
+      keyFigures: t('export.reportKeyFigures'),
+      breakdown: t('export.reportBreakdown'),
+      provenance: t('export.reportProvenance'),
+      method: t('export.reportMethod'),
+      indicative: t('export.reportIndicative'),
+    },
+    figureHead: [t('export.figure'), t('export.central'), t('export.range'), t('export.unit')],
     figures: keyFigures,
-    soilGroups: Object.entries(figures.soilGroups).map(([name, value]) => ({
-      name: classTitle(catalogue, 'soil-group', name, language),
-      ha: ha(value),
-    })),
-    landUses: Object.entries(figures.landUses).map(([name, value]) => ({
-      name: classTitle(catalogue, 'land-use', name, language),
-      ha: ha(value),
-    })),
-    cross: crossRows(figures.cross, catalogue, language, t, number, ha),
+    soilGroups,
+    landUses,
+    cross,
+    breakdown: cross.length
+      ? {
+          head: [
+            t('export.soilGroup'),
+            t('export.landUse'),
+            t('export.hectares'),
+            t('export.stockTC'),
+          ],
+          rows: cross.map((cell) => [cell.soilGroup, cell.landUse, cell.ha, cell.stockTC]),
+        }
+      : {
+          head: [t('export.soilGroup'), t('export.hectares')],
+          rows: [
+            ...soilGroups.map((row) => [row.name, row.ha]),
+            ...landUses.map((row) => [row.name, row.ha]),
+          ],
+        },
+    provenanceTable: {
+      head: [t('export.layer'), t('export.source'), t('export.licence'), t('export.details')],
+      rows: provenance.map((row) => [
+        row.layer,
+        row.source,
+        row.licence,
+        `${row.resolution} · ${row.date}${row.synthetic === t('export.yes') ? ` · ${t('app.synthetic')}` : ''}`,
+      ]),
+    },
     scenario: [
       {
         label: t('export.scenarioMethod'),
@@ -239,11 +312,33 @@ export function reportContent(input: ReportInput): ReportContent {
       method: scenario.method === 'ipcc' ? t('results.methodIpcc') : t('results.methodNl'),
     })}. ${t('results.methodIntro')}`,
     sources: [...new Set(coefficientRows().map((row) => row.source))],
-    provenance: provenanceOf(catalogue, input.result, language, t),
+    provenance,
     dataPackage: catalogue
       ? `${t('packages.provenance', { title: `${catalogue.title[language]} (${catalogue.id})` })}${
           catalogue.synthetic ? ` · ${t('app.synthetic')}` : ''
         }`
       : '',
   };
+}
+
+/** A file-name part from an area name: lower case, ASCII letters and digits joined by dashes. */
+export function slugOf(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+/** `koolstofkaart-<area name slug>-<YYYY-MM-DD>.pdf`, the date in local time as on the page. */
+export function reportFileName(name: string, date: Date, fallback: string): string {
+  const day = [
+    date.getFullYear(),
+    String(date.getMonth() + 1).padStart(2, '0'),
+    String(date.getDate()).padStart(2, '0'),
+  ].join('-');
+  return `koolstofkaart-${slugOf(name) || slugOf(fallback) || 'gebied'}-${day}.pdf`;
 }

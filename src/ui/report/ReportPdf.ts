@@ -20,104 +20,112 @@ export function pdfText(text: string): string {
 
 const A4 = { width: 210, height: 297 };
 const MARGIN = 12;
+/** Line height of 7.5 pt text, mm. */
+const LINE = 3.2;
 
-/** The one-page report as an A4 PDF (jsPDF, loaded only when asked for). */
-export async function reportPdf(
-  content: ReportContent,
-  labels: Record<string, string>,
-): Promise<Blob> {
+/**
+ * The report as an A4 PDF (jsPDF, loaded only when asked for), with the same content in the same
+ * order as the page: title, notes, map image, scenario, key figures, breakdown, provenance, method
+ * and sources, and the note that the figures are indicative. Nothing is cut: when the content runs
+ * past the page, it continues on the next one. The map image is embedded as the JPEG it already is.
+ */
+export async function reportPdf(content: ReportContent): Promise<Blob> {
   const { jsPDF } = await import('jspdf');
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait' });
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true });
   const width = A4.width - MARGIN * 2;
+  const bottom = A4.height - MARGIN;
   let y = MARGIN;
+  const room = (height: number) => {
+    if (y + height <= bottom) return;
+    doc.addPage();
+    y = MARGIN;
+  };
+  const font = (style: 'normal' | 'bold', size: number) => {
+    doc.setFont('helvetica', style);
+    doc.setFontSize(size);
+  };
+  const paragraph = (text: string, size = 7.5, lineHeight = LINE) => {
+    font('normal', size);
+    const lines = doc.splitTextToSize(pdfText(text), width) as string[];
+    for (const line of lines) {
+      room(lineHeight);
+      doc.text(line, MARGIN, y + lineHeight - 0.6);
+      y += lineHeight;
+    }
+    y += 1;
+  };
   const heading = (text: string) => {
-    doc.setFont('helvetica', 'bold');
-    doc.setFontSize(10);
+    room(6 + LINE);
+    font('bold', 10);
     doc.text(pdfText(text), MARGIN, y + 4);
     y += 6;
-    doc.setFont('helvetica', 'normal');
-    doc.setFontSize(7.5);
   };
-  const rows = (cells: string[][], columns: number[]) => {
-    for (const row of cells) {
+  const table = (head: string[], cells: string[][], columns: number[]) => {
+    for (const [index, row] of (head.length ? [head, ...cells] : cells).entries()) {
+      font(index === 0 && head.length ? 'bold' : 'normal', 7.5);
+      const wrapped = row.map(
+        (cell, column) =>
+          doc.splitTextToSize(pdfText(cell), (columns[column] ?? 0.25) * width - 1.5) as string[],
+      );
+      const height = Math.max(1, ...wrapped.map((lines) => lines.length)) * LINE + 0.4;
+      room(height);
       let x = MARGIN;
-      let height = 3.4;
-      row.forEach((cell, index) => {
-        const columnWidth = (columns[index] ?? 0.25) * width;
-        const lines = doc.splitTextToSize(pdfText(cell), columnWidth - 1.5) as string[];
-        doc.text(lines, x, y + 3);
-        height = Math.max(height, lines.length * 3.2);
-        x += columnWidth;
+      wrapped.forEach((lines, column) => {
+        if (lines.length) doc.text(lines, x, y + LINE - 0.6, { lineHeightFactor: 1.2 });
+        x += (columns[column] ?? 0.25) * width;
       });
       y += height;
+      doc.setDrawColor(221, 221, 221);
+      doc.line(MARGIN, y - 0.2, MARGIN + width, y - 0.2);
     }
     y += 2;
   };
-  doc.setFont('helvetica', 'bold');
-  doc.setFontSize(15);
-  doc.text(pdfText(content.title), MARGIN, y + 5);
+  const even = (count: number) => Array.from({ length: count }, () => 1 / count);
+
+  font('bold', 15);
+  doc.text(doc.splitTextToSize(pdfText(content.title), width) as string[], MARGIN, y + 5);
   y += 8;
-  doc.setFont('helvetica', 'normal');
-  doc.setFontSize(8.5);
-  doc.text(pdfText(content.subtitle), MARGIN, y + 3);
-  y += 5;
+  paragraph(content.subtitle, 8.5, 3.6);
   if (content.synthetic) {
     doc.setTextColor(176, 0, 32);
-    doc.text(pdfText(labels.synthetic ?? ''), MARGIN, y + 3);
+    font('bold', 8.5);
+    paragraph(content.text.synthetic, 8.5, 3.6);
     doc.setTextColor(0, 0, 0);
-    y += 5;
   }
   if (content.mapImage) {
     const ratio = content.mapImage.height / content.mapImage.width;
-    const imageWidth = Math.min(width, 95 / ratio);
-    doc.addImage(content.mapImage.dataUrl, 'PNG', MARGIN, y, imageWidth, imageWidth * ratio);
+    const imageWidth = Math.min(width, 110 / ratio);
+    room(imageWidth * ratio + 3);
+    doc.addImage(content.mapImage.dataUrl, 'JPEG', MARGIN, y + 1, imageWidth, imageWidth * ratio);
     y += imageWidth * ratio + 3;
+  } else {
+    paragraph(content.text.mapMissing);
   }
-  heading(labels.keyFigures ?? '');
-  rows(
-    [
-      [labels.figure ?? '', labels.central ?? '', labels.range ?? '', labels.unit ?? ''],
-      ...content.figures.map((f) => [f.label, f.central, f.range, f.unit]),
-    ],
+  heading(content.text.scenario);
+  table(
+    [],
+    content.scenario.map((row) => [row.label, row.value]),
+    [0.45, 0.55],
+  );
+  heading(content.text.keyFigures);
+  table(
+    content.figureHead,
+    content.figures.map((figure) => [figure.label, figure.central, figure.range, figure.unit]),
     [0.45, 0.18, 0.22, 0.15],
   );
-  heading(labels.breakdown ?? '');
-  rows(
-    content.cross
-      .slice(0, 12)
-      .map((cell) => [
-        `${cell.soilGroup} / ${cell.landUse}`,
-        `${cell.ha} ha`,
-        `${cell.stockTC} t C`,
-      ]),
-    [0.5, 0.25, 0.25],
+  heading(content.text.breakdown);
+  table(
+    content.breakdown.head,
+    content.breakdown.rows,
+    content.breakdown.head.length === 4 ? [0.3, 0.3, 0.2, 0.2] : even(2),
   );
-  heading(labels.scenario ?? '');
-  rows(
-    content.scenario.map((row) => [row.label, row.value]),
-    [0.4, 0.6],
-  );
-  heading(labels.provenance ?? '');
-  if (content.dataPackage) rows([[content.dataPackage]], [1]);
-  rows(
-    content.provenance.map((row) => [
-      row.layer,
-      row.source,
-      row.licence,
-      `${row.resolution}, ${row.date}`,
-    ]),
-    [0.2, 0.35, 0.3, 0.15],
-  );
-  if (y < A4.height - 40) {
-    heading(labels.method ?? '');
-    const text = `${content.method} ${content.sources.join(' · ')}`;
-    const lines = doc.splitTextToSize(pdfText(text), width) as string[];
-    const room = Math.max(0, Math.floor((A4.height - MARGIN - 10 - y) / 3.2));
-    doc.text(lines.slice(0, room), MARGIN, y + 3);
-    y += Math.min(lines.length, room) * 3.2 + 2;
-  }
-  doc.setFontSize(7);
-  const note = doc.splitTextToSize(pdfText(labels.indicative ?? ''), width) as string[];
-  doc.text(note, MARGIN, A4.height - MARGIN - (note.length - 1) * 3);
+  heading(content.text.provenance);
+  if (content.dataPackage) paragraph(content.dataPackage);
+  table(content.provenanceTable.head, content.provenanceTable.rows, [0.22, 0.36, 0.22, 0.2]);
+  heading(content.text.method);
+  paragraph(content.method, 6.5, 2.8);
+  paragraph(content.sources.join(' · '), 6.5, 2.8);
+  y += 2;
+  paragraph(content.text.indicative, 8, 3.4);
   return doc.output('blob');
 }

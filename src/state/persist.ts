@@ -107,6 +107,11 @@ export interface PersistStatus {
   role: TabRole;
   /** This tab was changed while it was not the writer: those changes are not saved. */
   changedWhileReader: boolean;
+  /**
+   * A shared state (a link or a workshop file) is on screen beside the user's own work: nothing is
+   * written until the user goes back to their own work (src/state/shared-view.ts).
+   */
+  shared?: boolean;
 }
 
 /** Status of autosave, for the areas panel and the alerts. */
@@ -121,9 +126,12 @@ export const persistState = createStore<PersistStatus>()(() => ({
   changedWhileReader: false,
 }));
 
-/** Whether autosave may write now: not over a newer version's session, not as a second tab. */
+/**
+ * Whether autosave may write now: not over a newer version's session, not as a second tab, not
+ * while a shared state is shown.
+ */
 export function mayWrite(status: PersistStatus = persistState.getState()): boolean {
-  return status.newer === null && status.role === 'writer';
+  return status.newer === null && status.role === 'writer' && status.shared !== true;
 }
 
 /** The raw session of a newer version, as found, for its export. */
@@ -199,7 +207,7 @@ function journalSession(
 }
 
 /** Puts a checked session into the store. */
-function applySession(store: AppStore, session: SavedSession): void {
+export function applySession(store: AppStore, session: SavedSession): void {
   const state = store.getState();
   state.replaceAreas(session.areas, session.selectedId);
   state.setScenario(session.scenario);

@@ -112,7 +112,9 @@ export async function startTabs(
     });
 
   const unsubscribe = store.subscribe((state, previous) => {
-    if (following || persistState.getState().role !== 'reader') return;
+    // A shared state on screen is not this tab's own work.
+    const status = persistState.getState();
+    if (following || status.role !== 'reader' || status.shared === true) return;
     if (workChanged(state, previous) && !persistState.getState().changedWhileReader) {
       persistState.setState({ changedWhileReader: true });
     }
@@ -125,7 +127,12 @@ export async function startTabs(
       // Save the last change first, then hand over.
       await autosave.flush();
       becomeReader();
-    } else if (message.type === 'saved' && status.role === 'reader' && !status.changedWhileReader) {
+    } else if (
+      message.type === 'saved' &&
+      status.role === 'reader' &&
+      !status.changedWhileReader &&
+      status.shared !== true
+    ) {
       following = true;
       try {
         await reload(store, true);

@@ -48,7 +48,9 @@ export function demoData(): Plugin {
         createReadStream(path, { start, end }).pipe(res);
       });
     },
-    closeBundle() {
+    // writeBundle, not closeBundle: the service worker's precache manifest (vite-plugin-pwa, at
+    // closeBundle) must see these files.
+    writeBundle() {
       if (!existsSync(DATA_DIR)) return;
       cpSync(DATA_DIR, join(outDir, 'data'), { recursive: true });
       // data/packages/index.json lists the packages for a static host (DESIGN 8.1).

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
+import { startServiceWorker } from './pwa/start';
 import { type Autosave, persistState, restoreSession, startAutosave } from './state/persist';
 import { store } from './state/store';
 import { startTabs, type TabCoordination } from './state/tabs';
@@ -35,3 +36,5 @@ autosave = startAutosave(store, undefined, { onCommitted: tabs.announceSaved });
 await initI18n(store.getState().language);
 const root = createRoot(document.getElementById('root') as HTMLElement);
 root.render(<StrictMode>{hasWebgl2() ? <App /> : <NoWebgl />}</StrictMode>);
+// Offline use after one visit (DESIGN 9): registered after the first idle, never before.
+startServiceWorker();

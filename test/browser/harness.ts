@@ -34,11 +34,18 @@ export async function openApp(
     wait?: boolean;
     /** A script run in the page before the app (Playwright's addInitScript). */
     initScript?: () => void;
+    /**
+     * Service workers are blocked unless a test asks for them (test/browser/offline.spec.ts):
+     * one that controls the page would answer requests that `page.route` then never sees.
+     * Each context is fresh, so a worker never outlives its test.
+     */
+    serviceWorkers?: 'allow' | 'block';
   } = {},
 ): Promise<OpenedApp> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     locale: options.locale ?? 'nl-NL',
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   const errors: string[] = [];
   const blocked: string[] = [];

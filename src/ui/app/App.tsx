@@ -9,6 +9,7 @@ import { AreasPanel } from '../areas/AreasPanel';
 import { DrawToolbar } from '../areas/DrawToolbar';
 import { ImportControls } from '../import/ImportControls';
 import { LayerPanel } from '../layers/LayerPanel';
+import { UpdatePrompt } from '../offline/UpdatePrompt';
 import { SessionBanners } from '../session/SessionBanners';
 import { MapOverlays } from './MapOverlays';
 import { MapView } from './MapView';
@@ -60,6 +61,7 @@ export function App() {
       <DrawToolbar />
       <ImportControls />
       <SessionBanners />
+      <UpdatePrompt />
       <aside className="panel panel-right" data-slot="areas">
         <AreasPanel />
         {settled && (

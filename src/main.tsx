@@ -7,6 +7,7 @@ import { store } from './state/store';
 import { startTabs, type TabCoordination } from './state/tabs';
 import { App } from './ui/app/App';
 import { NoWebgl } from './ui/app/NoWebgl';
+import { startShareLinks } from './ui/share/share-open';
 import './ui/app/app.css';
 
 function hasWebgl2(): boolean {
@@ -32,6 +33,9 @@ await restoreSession(store);
 // Loading the saved session is not a change of this tab's own.
 persistState.setState({ changedWhileReader: false });
 autosave = startAutosave(store, undefined, { onCommitted: tabs.announceSaved });
+// A share link (#s=…) opens its state beside the user's own work, which stays saved untouched.
+const ownAutosave = autosave;
+await startShareLinks(() => ownAutosave.flush());
 
 await initI18n(store.getState().language);
 const root = createRoot(document.getElementById('root') as HTMLElement);

@@ -47,7 +47,7 @@ const savedAreas = (saved: Map<string, unknown>) =>
 
 afterEach(() => {
   persistState.setState({ shared: false });
-  sharedView.setState({ shown: null, error: null, copied: null });
+  sharedView.setState({ shown: null, error: null, message: null });
 });
 
 describe('shared view', () => {
@@ -87,15 +87,13 @@ describe('shared view', () => {
 
   test('copying areas adds the link areas to own work with clashing ids renamed', async () => {
     const { store, saved, autosave } = setup();
-    store
-      .getState()
-      .addArea({
-        id: 'area-2',
-        name: 'Eigen',
-        color: '#0072b2',
-        visible: true,
-        geometry: square(0),
-      });
+    store.getState().addArea({
+      id: 'area-2',
+      name: 'Eigen',
+      color: '#0072b2',
+      visible: true,
+      geometry: square(0),
+    });
     await openShared(store, syntheticWorkshop(2, 10, 1), null, {
       source: 'link',
       flush: autosave.flush,
@@ -103,7 +101,10 @@ describe('shared view', () => {
     expect(copySharedAreas(store)).toBe(2);
     expect(isSharedShown()).toBe(false);
     expect(store.getState().areas.map((area) => area.id)).toEqual(['area-2', 'area-1', 'area-2-2']);
-    expect(sharedView.getState().copied).toBe(2);
+    expect(sharedView.getState().message).toEqual({
+      code: 'share.copiedAreas',
+      params: { count: 2 },
+    });
     await new Promise((resolve) => setTimeout(resolve, 20));
     await autosave.flush();
     expect(savedAreas(saved)).toEqual(['area-2', 'area-1', 'area-2-2']);

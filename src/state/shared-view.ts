@@ -24,14 +24,14 @@ export interface SharedViewState {
   shown: SharedShown | null;
   /** A link or file that could not be opened: nothing was changed. */
   error: AppError | null;
-  /** After "copy areas": how many were added to the user's own work. */
-  copied: number | null;
+  /** A passing message: after "copy areas" (`share.copiedAreas`), or a scenario file loaded. */
+  message: { code: string; params?: Record<string, string | number> } | null;
 }
 
 export const sharedView = createStore<SharedViewState>()(() => ({
   shown: null,
   error: null,
-  copied: null,
+  message: null,
 }));
 
 /** The user's own work, kept in memory while a shared state is shown (storage keeps it too). */
@@ -93,7 +93,7 @@ export async function openShared(
       report,
     },
     error: null,
-    copied: null,
+    message: null,
   });
 }
 
@@ -143,7 +143,7 @@ export function copySharedAreas(store: AppStore): number {
   const areas = sharedAreas;
   backToOwnWork(store);
   if (areas.length === 0) {
-    sharedView.setState({ copied: 0 });
+    sharedView.setState({ message: { code: 'share.copiedAreas', params: { count: 0 } } });
     return 0;
   }
   const added = withFreeIds(
@@ -151,18 +151,23 @@ export function copySharedAreas(store: AppStore): number {
     store.getState().areas.map((area) => area.id),
   );
   store.getState().addAreas(added);
-  sharedView.setState({ copied: added.length });
+  sharedView.setState({ message: { code: 'share.copiedAreas', params: { count: added.length } } });
   return added.length;
 }
 
 /** A link or file that could not be opened: said, and nothing changed. */
 export function sharedFailed(error: AppError): void {
-  sharedView.setState({ error });
+  sharedView.setState({ error, message: null });
+}
+
+/** A passing message in the share banner. */
+export function sharedMessage(code: string, params?: Record<string, string | number>): void {
+  sharedView.setState({ message: params ? { code, params } : { code }, error: null });
 }
 
 /** Closes the message of a failed link or of a copy. */
 export function dismissSharedMessage(): void {
-  sharedView.setState({ error: null, copied: null });
+  sharedView.setState({ error: null, message: null });
 }
 
 /** True while a shared state is on screen. */

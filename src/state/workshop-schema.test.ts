@@ -64,6 +64,7 @@ describe('readWorkshop', () => {
 
   test('a workshop file round-trips through its text', () => {
     const text = formatWorkshopFile({ ...workshop, userLayers: [], basemap: 'offline' });
+    expect(Object.keys(JSON.parse(text))).toEqual(Object.keys(workshop));
     const read = readWorkshopText(text);
     expect(read.ok && read.value.workshop).toEqual(workshop);
   });

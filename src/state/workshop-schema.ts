@@ -3,6 +3,9 @@ import { decodeShareFragment } from '../core/session/share-link';
 import type { WorkshopFile } from '../core/session/workshop-file';
 import { migrateWorkshop } from '../core/session/workshop-json';
 import { type RestoreReport, readSession } from './session-schema';
+
+export { reportHasFindings } from './session-schema';
+
 import { SESSION_SCHEMA_VERSION } from './session-version';
 
 /** A workshop object read and checked: its content, and what the checks left out or repaired. */

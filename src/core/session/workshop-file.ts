@@ -37,10 +37,14 @@ export function workshopFileOf(session: SessionContent): WorkshopFile {
   };
 }
 
-/** The workshop file as UTF-8 JSON text, one area per line so a large file stays readable. */
+/**
+ * The workshop file as UTF-8 JSON text, keys in the order of DESIGN.md 9 (`format` first, so the
+ * first bytes say what the file is), one area per line so a large file stays readable.
+ */
 export function formatWorkshopFile(session: SessionContent): string {
-  const { areas, ...file } = workshopFileOf(session);
-  const head = JSON.stringify(file);
+  const { areas, selectedId, scenario, scenes, language, ...head } = workshopFileOf(session);
+  const start = JSON.stringify(head).slice(0, -1);
+  const end = JSON.stringify({ selectedId, scenario, scenes, language }).slice(1);
   const lines = areas.map((area) => JSON.stringify(area));
-  return `${head.slice(0, -1)},"areas":[\n${lines.join(',\n')}\n]}\n`;
+  return `${start},"areas":[\n${lines.join(',\n')}\n],${end}\n`;
 }

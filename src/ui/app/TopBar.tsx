@@ -5,7 +5,10 @@ import { mapStatus } from '../../map/map-status';
 import { store } from '../../state/store';
 import { useAppState } from '../../state/use-app-state';
 import { ImportButton } from '../import/ImportButton';
+import { PresentButton } from '../workshop/PresentButton';
+import { ScenesButton } from '../workshop/ScenesButton';
 import '../places/place-search.css';
+import { ShareButton } from '../share/ShareButton';
 
 // The search box loads after the map's first idle: the map comes first on a cold start. Until
 // then an empty box of the same size keeps the top bar from shifting.
@@ -29,6 +32,9 @@ export function TopBar() {
         searchSpace
       )}
       <ImportButton />
+      <ShareButton />
+      <ScenesButton />
+      <PresentButton />
       <button
         type="button"
         className="language-switch"

@@ -71,6 +71,13 @@ export function ExportMenu() {
     }
   };
 
+  /** The workshop file of the session on screen (DESIGN.md 9): no results needed. */
+  const workshop = async () => {
+    const { workshopFileName, workshopFileText } = await import('../share/workshop-export');
+    const name = workshopFileName();
+    save(new Blob([workshopFileText(store.getState())], { type: 'application/json' }), name);
+  };
+
   const report = () => {
     if (!ready() || selectedId === null) return;
     setReportId(selectedId);
@@ -94,6 +101,9 @@ export function ExportMenu() {
         </button>
         <button type="button" disabled={!hasSelectedResult} onClick={report}>
           {t('export.report')}
+        </button>
+        <button type="button" onClick={() => void workshop()}>
+          {t('share.exportWorkshop')}
         </button>
       </div>
       <p className="muted export-hint">{t('export.menuHint')}</p>

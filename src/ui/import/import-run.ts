@@ -196,6 +196,11 @@ export async function importFile(file: File, extra?: ImportMessage): Promise<voi
     await openPackageZip(file);
     return;
   }
+  // A .json may be a workshop file or a scenario file rather than GeoJSON (DESIGN.md 9).
+  if (/\.json$/i.test(file.name)) {
+    const { importSpecialJson } = await import('../share/workshop-import');
+    if (await importSpecialJson(file)) return;
+  }
   return runImport(
     {
       name: file.name,

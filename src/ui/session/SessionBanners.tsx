@@ -5,6 +5,7 @@ import { persistState, type SaveFailure, startOverNewerSession } from '../../sta
 import type { RestoreReport } from '../../state/session-schema';
 import { type AppState, store } from '../../state/store';
 import { takeOverHere } from '../../state/tabs';
+import { SharedBanner, useSharedBannerShown } from '../share/SharedBanner';
 
 /** The exports load on first use: they are not needed to start. */
 const exports = () => import('./session-export');
@@ -195,9 +196,11 @@ export function SessionBanners() {
   const newer = useStore(persistState, (status) => status.newer);
   const role = useStore(persistState, (status) => status.role);
   const changed = useStore(persistState, (status) => status.changedWhileReader);
-  if (!failure && !report && !newer && role === 'writer') return null;
+  const shared = useSharedBannerShown();
+  if (!failure && !report && !newer && role === 'writer' && !shared) return null;
   return (
     <div className="session-banners">
+      <SharedBanner />
       {newer ? <NewerSessionBanner version={newer.version} /> : null}
       {role === 'reader' ? <OtherTabBanner changed={changed} /> : null}
       {failure ? <SaveFailedAlert failure={failure} /> : null}
@@ -209,7 +212,7 @@ export function SessionBanners() {
 /** The autosave status line: saved only once a write committed. */
 export function SaveStatus() {
   const { t } = useTranslation();
-  const { savedAt, pending, failure, restoreFailed, newer, role } = useStore(persistState);
+  const { savedAt, pending, failure, restoreFailed, newer, role, shared } = useStore(persistState);
   if (restoreFailed) {
     return (
       <p className="entry-error" role="alert">
@@ -218,7 +221,7 @@ export function SaveStatus() {
     );
   }
   // The banners say why nothing is saved.
-  if (failure || newer || role === 'reader') return null;
+  if (failure || newer || role === 'reader' || shared) return null;
   if (pending) return <p className="muted save-status">{t('session.saving')}</p>;
   return savedAt ? <p className="muted save-status">{t('session.saved')}</p> : null;
 }

@@ -10,10 +10,16 @@ interface Running {
 let running: Running | null = null;
 
 /**
+ * How long the analysis outlives its last holder, ms: the presentation is loaded on first use, and
+ * the analysis (with its results) must still be there when it comes.
+ */
+const RELEASE_DELAY_MS = 5000;
+
+/**
  * Keeps the areas analysed while a view of the results is on screen: the results panel, or the
  * presentation that replaces it. Both hold the one analysis (its cache of results), so switching
- * between them analyses nothing again; it stops a task after the last holder lets go (one view
- * unmounts just before the other mounts). A new `key` (the data package) starts it over.
+ * between them analyses nothing again; it stops a while after the last holder lets go (one view
+ * unmounts before the other mounts). A new `key` (the data package) starts it over.
  * Returns the function that lets go.
  */
 export function holdAreaAnalysis(key: unknown): () => void {
@@ -39,6 +45,6 @@ export function holdAreaAnalysis(key: unknown): () => void {
       if (running !== held || held.holders > 0) return;
       held.stop();
       running = null;
-    }, 0);
+    }, RELEASE_DELAY_MS);
   };
 }

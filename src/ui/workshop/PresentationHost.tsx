@@ -1,10 +1,20 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import { mapStatus } from '../../map/map-status';
 import { useAppState } from '../../state/use-app-state';
 import { onWorkshopKey } from './presentation-keys';
 
+const loadPresentationView = () => import('./PresentationView');
 const PresentationView = lazy(() =>
-  import('./PresentationView').then((m) => ({ default: m.PresentationView })),
+  loadPresentationView().then((m) => ({ default: m.PresentationView })),
 );
+
+/** Fetches the presentation when the browser is idle, so P shows it at once. */
+function preloadPresentation(): void {
+  const load = () => void loadPresentationView().catch(() => {});
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 4000 });
+  else setTimeout(load, 1000);
+}
 
 /**
  * Presentation mode's root (DESIGN.md 9): marks the page root, `<html>` (document.documentElement),
@@ -14,6 +24,10 @@ const PresentationView = lazy(() =>
 export function PresentationHost() {
   const presenting = useAppState((state) => state.presenting);
   const wasPresenting = useRef(false);
+  const firstIdle = useStore(mapStatus, (status) => status.firstIdle);
+  useEffect(() => {
+    if (firstIdle) preloadPresentation();
+  }, [firstIdle]);
   useEffect(() => {
     window.addEventListener('keydown', onWorkshopKey, { capture: true });
     return () => window.removeEventListener('keydown', onWorkshopKey, { capture: true });

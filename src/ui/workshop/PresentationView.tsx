@@ -204,6 +204,8 @@ export function PresentationView() {
         aria-label={t('workshop.region')}
         tabIndex={-1}
       >
+        {/* The top bar and its page title have left the page: the presentation names it. */}
+        <h1 className="visually-hidden">{t('app.title')}</h1>
         <h2 className="presentation-title">
           {selected ? t('workshop.selected', { name: selected.name }) : t('workshop.region')}
         </h2>

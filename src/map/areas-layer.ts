@@ -12,6 +12,7 @@ import {
   type DrawnAreas,
   drawnAreasOf,
 } from './areas-source';
+import { viewPadding } from './view-padding';
 
 const SOURCE_ID = 'kk-areas';
 const FILL_ID = 'kk-areas-fill';
@@ -57,7 +58,11 @@ export function setEditedAreaIds(ids: ReadonlySet<string>): void {
 export function zoomToArea(id: string): void {
   const area = store.getState().areas.find((each) => each.id === id);
   if (!currentMap || !area) return;
-  currentMap.fitBounds(geometryBounds(area.geometry), { padding: 80, maxZoom: 16, duration: 300 });
+  currentMap.fitBounds(geometryBounds(area.geometry), {
+    padding: viewPadding(currentMap, 80),
+    maxZoom: 16,
+    duration: 300,
+  });
 }
 
 /** The map the planner's layers are attached to, for the drawing tools. */

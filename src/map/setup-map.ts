@@ -26,6 +26,7 @@ import { followInspect, type ValueReader } from './inspect';
 import { mapStatus, noticeOnFailure } from './map-status';
 import { showPackageOutline } from './package-outline';
 import { followRasterLayers } from './raster-layers';
+import { viewPadding } from './view-padding';
 
 /** What the map needs from the tiles protocol (src/map/raster-protocol.ts in the app). */
 export interface TileHooks {
@@ -89,7 +90,11 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | n
     controls = [
       new maplibregl.NavigationControl({ showCompass: false }),
       new maplibregl.ScaleControl({ unit: 'metric' }),
-      new maplibregl.AttributionControl({ compact: false, customAttribution: attribution }),
+      // On a small screen (the bottom-sheet layout) the attribution folds behind its (i) button.
+      new maplibregl.AttributionControl({
+        compact: window.matchMedia?.('(max-width: 900px)').matches ?? false,
+        customAttribution: attribution,
+      }),
     ];
     // Zoom beside the right panel, scale under the left one, attribution along the bottom.
     map.addControl(controls[0] as maplibregl.IControl, 'top-right');
@@ -148,7 +153,7 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | n
     const fit = packageState.getState().fitNext;
     if (fit) packageState.setState({ fitNext: false });
     if (view && !fit) map.jumpTo(view);
-    else map.fitBounds(bounds, { padding: 40, animate: false });
+    else map.fitBounds(bounds, { padding: viewPadding(map), animate: false });
     followView(map, store, cleanups);
     store.getState().setCatalogue(catalogue, catalogueUrl);
     store.getState().setPackage({

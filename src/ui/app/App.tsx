@@ -13,6 +13,7 @@ import { UpdatePrompt } from '../offline/UpdatePrompt';
 import { SessionBanners } from '../session/SessionBanners';
 import { MapOverlays } from './MapOverlays';
 import { MapView } from './MapView';
+import { PanelTabs } from './PanelTabs';
 import { TopBar } from './TopBar';
 
 // Results and scenario load after the map's first idle: the map comes first on a cold start.
@@ -38,8 +39,10 @@ function useMapSettled(): boolean {
 }
 
 /**
- * Layout: the map fills the screen; panels float over it. Left: layers. Right: areas, results,
- * scenario. Top: title, search and language; drawing tools beside the map.
+ * Layout: the map fills the screen; panels float over it. Left: layers above the scenario, so that
+ * the scenario sits beside the figures it changes. Right: areas and results. Top: title,
+ * search and language; drawing tools beside the map. A small screen shows one panel at a time in
+ * a bottom sheet with tabs (PanelTabs, layout.css).
  */
 export function App() {
   const language = useAppState((state) => state.language);
@@ -57,6 +60,16 @@ export function App() {
       <MapView key={chosenPackage ?? 'start'} />
       <TopBar />
       <LayerPanel />
+      {/* Under the layers on a wide screen, beside the results it changes; a tab of the sheet on a
+          small one. */}
+      <aside className="panel panel-left panel-scenario" aria-labelledby="scenario-title">
+        {settled && (
+          <Suspense fallback={null}>
+            <ScenarioPanel />
+          </Suspense>
+        )}
+      </aside>
+      <PanelTabs />
       <MapOverlays />
       <DrawToolbar />
       <ImportControls />
@@ -67,7 +80,6 @@ export function App() {
         {settled && (
           <Suspense fallback={null}>
             <ResultsPanel />
-            <ScenarioPanel />
           </Suspense>
         )}
       </aside>

@@ -1,6 +1,7 @@
 import { BasemapSwitch } from './BasemapSwitch';
 import { InspectPanel } from './InspectPanel';
 import { MapNotice } from './MapNotice';
+import { useSmallScreen } from './panel-tabs';
 import { SyntheticBadge } from './SyntheticBadge';
 
 /**
@@ -9,13 +10,15 @@ import { SyntheticBadge } from './SyntheticBadge';
  * inspector.
  */
 export function MapOverlays() {
+  // On a small screen the basemap switch is part of the layers tab (LayerPanel).
+  const small = useSmallScreen();
   return (
     <div className="map-overlays">
       <div className="overlay-top">
         <SyntheticBadge />
       </div>
       <div className="overlay-bottom">
-        <BasemapSwitch />
+        {small ? null : <BasemapSwitch />}
         <div className="overlay-center">
           <MapNotice />
           <InspectPanel />

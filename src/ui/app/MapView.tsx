@@ -4,7 +4,9 @@ import { createMap } from '../../map/create-map';
 import { detachDraw, drawState, preloadDrawing } from '../../map/draw-host';
 import { inspectStatus } from '../../map/inspect';
 import { mapStatus } from '../../map/map-status';
+import { setViewPaddingProvider } from '../../map/view-padding';
 import { store } from '../../state/store';
+import { panelPadding } from './map-padding';
 
 /** Runs `then` once the map has been idle once; returns a function that stops waiting. */
 function afterFirstIdle(then: () => void): () => void {
@@ -25,6 +27,8 @@ export function MapView() {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!container.current) return;
+    // The first view and "zoom to area" fit into the part of the map no panel covers.
+    setViewPaddingProvider(panelPadding);
     const handle = createMap(container.current);
     // The click that ends a shape must not also select the area under it: inspectStatus keeps map
     // clicks for the tool until the task after the tool ends.

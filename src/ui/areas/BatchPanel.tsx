@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Range } from '../../core/estimate/types';
@@ -200,15 +200,21 @@ export function BatchPanel({ onClose }: { onClose: () => void }) {
     download(batchCsv(sorted, language, comment), 'koolstofkaart-gebieden.csv');
   };
   const count = (value: number) => formatNumber(value, language, 0);
+  // A modal dialog in the top layer: above the toolbar, badge, basemap switch and inspector, with
+  // the page behind it inert.
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
   return (
-    <section
+    <dialog
+      ref={dialog}
       className="batch-panel"
-      role="dialog"
       aria-labelledby="batch-title"
       data-testid="batch-panel"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose();
-      }}
+      // Esc closes a modal dialog natively; the close event then unmounts it.
+      onClose={onClose}
     >
       <div className="batch-heading">
         <h2 id="batch-title">
@@ -218,7 +224,7 @@ export function BatchPanel({ onClose }: { onClose: () => void }) {
         <button type="button" onClick={exportCsv} disabled={totals.count === 0}>
           {t('batch.export')}
         </button>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={() => dialog.current?.close()}>
           {t('batch.close')}
         </button>
       </div>
@@ -274,7 +280,7 @@ export function BatchPanel({ onClose }: { onClose: () => void }) {
           </button>
         </nav>
       ) : null}
-    </section>
+    </dialog>
   );
 }
 
@@ -282,12 +288,24 @@ export function BatchPanel({ onClose }: { onClose: () => void }) {
 export function BatchButton() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => {
+    setOpen(false);
+    // Focus goes back to where the table was opened from.
+    opener.current?.focus();
+  }, []);
   return (
     <>
-      <button type="button" onClick={() => setOpen((value) => !value)} aria-expanded={open}>
+      <button
+        ref={opener}
+        type="button"
+        onClick={() => setOpen((value) => !value)}
+        aria-expanded={open}
+        aria-haspopup="dialog"
+      >
         {t('batch.open')}
       </button>
-      {open ? <BatchPanel onClose={() => setOpen(false)} /> : null}
+      {open ? <BatchPanel onClose={close} /> : null}
     </>
   );
 }

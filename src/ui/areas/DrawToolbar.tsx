@@ -14,6 +14,7 @@ import {
 } from '../../map/draw-host';
 import { store } from '../../state/store';
 import { useAppState } from '../../state/use-app-state';
+import { showPanel } from '../app/panel-tabs';
 
 const ICONS: Record<DrawTool | 'delete' | 'undo' | 'redo' | 'type', string> = {
   polygon: '⬠',
@@ -29,6 +30,8 @@ const ICONS: Record<DrawTool | 'delete' | 'undo' | 'redo' | 'type', string> = {
 
 /** Opens the coordinate entry of the areas panel and puts the cursor in it (keyboard drawing). */
 function openCoordinateEntry(): void {
+  // On a small screen the entry is in the areas tab of the sheet: bring it forward first.
+  showPanel('areas');
   const entry = document.querySelector<HTMLDetailsElement>('details.area-entry');
   if (!entry) return;
   entry.open = true;

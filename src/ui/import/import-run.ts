@@ -7,6 +7,7 @@ import { openPackageZip } from '../../map/active-package';
 import { plannerMap } from '../../map/areas-layer';
 import { loadImportClient } from '../../map/file-drop';
 import { store } from '../../state/store';
+import { panelPadding } from '../app/map-padding';
 import {
   areasFromImport,
   boundsOfAreas,
@@ -174,7 +175,7 @@ function zoomTo(areas: Parameters<typeof boundsOfAreas>[0]): void {
   const bounds = boundsOfAreas(areas);
   const map = plannerMap();
   if (!bounds || !map) return;
-  map.fitBounds(bounds, { padding: 80, maxZoom: 16, duration: 0 });
+  map.fitBounds(bounds, { padding: panelPadding(map.getContainer()), maxZoom: 16, duration: 0 });
 }
 
 const SHAPEFILE_PART = /\.(shp|shx|dbf|prj|cpg|qix|sbn|sbx|xml)$/i;

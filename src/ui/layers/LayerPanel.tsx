@@ -5,6 +5,8 @@ import type { CatalogueLayer } from '../../core/raster/catalogue-types';
 import { mapStatus } from '../../map/map-status';
 import { store } from '../../state/store';
 import { useAppState } from '../../state/use-app-state';
+import { BasemapSwitch } from '../app/BasemapSwitch';
+import { useSmallScreen } from '../app/panel-tabs';
 import { LayerInfo } from './LayerInfo';
 import { Legend } from './Legend';
 import { moveLayer } from './layer-order';
@@ -18,6 +20,7 @@ export function LayerPanel() {
   const order = useAppState((state) => state.layerOrder);
   const dataset = useStore(mapStatus, (status) => status.dataset);
   const topFirst = [...order].reverse();
+  const small = useSmallScreen();
   return (
     <aside className="panel panel-left layer-panel" aria-labelledby="layer-panel-title">
       <h2 id="layer-panel-title" className="panel-title">
@@ -51,6 +54,8 @@ export function LayerPanel() {
           })}
         </ol>
       )}
+      {/* On a small screen the basemap choice is part of this tab, not a card over the map. */}
+      {small ? <BasemapSwitch /> : null}
     </aside>
   );
 }

@@ -2,6 +2,7 @@ import type { Scenario } from '../core/estimate/scenario';
 import type { ErrorKind, MessageParams } from '../core/result';
 import { checkSavedGeometry } from '../core/session/saved-geometry';
 import { checkSavedScenario } from '../core/session/saved-scenario';
+import { readUserLayers } from '../core/session/saved-user-layers';
 import type {
   LayerSetting,
   MapView,
@@ -246,9 +247,11 @@ export function readSession(raw: unknown): ReadSession {
   const layers = v1 ? {} : readLayers(raw.layers, report, 'layers');
   let userLayers: UserLayer[] = [];
   if (!v1 && raw.userLayers !== undefined) {
-    if (Array.isArray(raw.userLayers) && raw.userLayers.every(isRecord))
-      userLayers = raw.userLayers;
-    else report.otherFields.push('userLayers');
+    if (Array.isArray(raw.userLayers)) {
+      const read = readUserLayers(raw.userLayers);
+      userLayers = read.layers;
+      report.otherFields.push(...read.dropped.map((index) => `userLayers.${index}`));
+    } else report.otherFields.push('userLayers');
   }
   const areas = readAreas(raw.areas, report);
   const areaIds = new Set(areas.map((area) => area.id));

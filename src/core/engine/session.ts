@@ -4,11 +4,12 @@ import type { RdMultiPolygonCoordinates } from '../parse/types';
 import { wgs84ToRd } from '../projection/rd';
 import type { Catalogue, CatalogueLayer } from '../raster/catalogue-types';
 import type { LayerId } from '../raster/classes';
-import type { AppError, Result } from '../result';
+import type { AppError, Note, Result } from '../result';
 import { ok } from '../result';
 import { analyzeAreas } from './analyze';
 import type { CachedRaster } from './cached-raster';
 import { type CatalogueLocation, openDataset } from './dataset';
+import { openUserLayer, type UserLayerSpec } from './open-user-layer';
 import type { AnalysisArea, AnalysisResult, EngineLayer } from './types';
 
 /** An area as the app holds it: a WGS84 GeoJSON geometry with its id and name. */
@@ -59,16 +60,27 @@ function isAbort(error: unknown): boolean {
  */
 export function createAnalysisSession() {
   let layers: EngineLayer[] = [];
+  /** The dataset's layers, and the user's own rasters that replace those of their role. */
+  let baseLayers: EngineLayer[] = [];
+  let userLayers: EngineLayer[] = [];
   let summary: DatasetSummary | null = null;
   let current: AbortController | null = null;
 
+  /** As the CLI's `--package` with `--layer`: the package's layers less those replaced, then the user's. */
+  function merge(): void {
+    const replaced = new Set(userLayers.map((layer) => layer.id));
+    layers = [...baseLayers.filter((layer) => !replaced.has(layer.id)), ...userLayers];
+  }
+
   function setLayers(opened: EngineLayer[], catalogue: Catalogue | null): DatasetSummary {
-    layers = opened;
+    baseLayers = opened;
+    merge();
+    const combined = layers;
     summary = {
       id: catalogue?.id ?? 'layers',
       synthetic: catalogue?.synthetic ?? opened.some((layer) => layer.meta.synthetic),
       bbox_rd: catalogue?.bbox_rd ?? null,
-      layers: opened.map((layer) => layer.meta),
+      layers: combined.map((layer) => layer.meta),
     };
     return summary;
   }
@@ -119,6 +131,21 @@ export function createAnalysisSession() {
         }
       }
       return ok(setLayers(dataset.value.layers, dataset.value.catalogue));
+    },
+    /**
+     * Opens the user's own rasters (DESIGN.md 8.2), which replace the dataset's layers of their
+     * roles in every request that follows; the first refused one is returned and nothing changes.
+     */
+    async setUserLayers(specs: readonly UserLayerSpec[]): Promise<Result<Note[]>> {
+      const opened: EngineLayer[] = [];
+      for (const spec of specs) {
+        const layer = await openUserLayer(spec);
+        if (!layer.ok) return layer;
+        opened.push(layer.value);
+      }
+      userLayers = opened;
+      merge();
+      return ok(opened.flatMap((layer) => layer.notices ?? []));
     },
     /** Uses layers opened elsewhere (own GeoTIFFs, memory rasters). */
     setLayers(opened: EngineLayer[]): DatasetSummary {

@@ -1,10 +1,6 @@
-import type {
-  CatalogueClass,
-  CatalogueLayer,
-  Localized,
-} from '../../src/core/raster/catalogue-types';
-import { type BaseLayerId, LAND_USES, SOIL_GROUPS } from '../../src/core/raster/classes';
-import type { Raster } from '../../src/core/raster/raster-source';
+import type { CatalogueClass, CatalogueLayer, Localized } from '../raster/catalogue-types';
+import { type BaseLayerId, LAND_USES, SOIL_GROUPS } from '../raster/classes';
+import type { Raster } from '../raster/raster-source';
 
 interface LayerKind {
   title: Localized;

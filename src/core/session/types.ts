@@ -44,11 +44,34 @@ export interface Scene {
   scenario: Scenario;
 }
 
+/** Where a user raster's bytes come from: a URL (saved as such) or a file the user opened. */
+export type UserLayerSource =
+  | { kind: 'url'; url: string }
+  /** `stored`: the bytes are kept in IndexedDB (up to USER_FILE_STORE_LIMIT), so a reload keeps them. */
+  | { kind: 'file'; name: string; size: number; stored: boolean };
+
 /**
- * A raster the user opened themself (DESIGN.md 8.2). Its shape is filled by that work; until then
- * the list is saved as it is and restored when it is an array of objects.
+ * A raster the user opened themself (DESIGN.md 8.2): its role (a base layer id it replaces in the
+ * analysis), unit and band, where it comes from, how it is shown, and what its header said.
  */
-export type UserLayer = Record<string, unknown>;
+export interface UserLayer {
+  /** `user-` and lowercase letters: also its map layer and tile URL id. */
+  id: string;
+  role: 'carbon-stock' | 'organic-matter' | 'sealed' | 'soil-group' | 'land-use';
+  /** Unit token of a continuous role (null for class layers). */
+  unit: string | null;
+  /** 1-based band of a multi-band raster, else null. */
+  band: number | null;
+  source: UserLayerSource;
+  visible: boolean;
+  /** 0..1 */
+  opacity: number;
+  /** What the raster's header said, for the layer panel. */
+  crs: string;
+  cellWidth: number;
+  cellHeight: number;
+  cellUnit: 'degrees' | 'metres';
+}
 
 /** The contents of a session, shared by the saved session and the workshop file (DESIGN.md 9). */
 export interface SessionContent {

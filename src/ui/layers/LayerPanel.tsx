@@ -137,7 +137,8 @@ function LayerItem(props: { layer: CatalogueLayer; isTop: boolean; isBottom: boo
             aria-controls={`${base}-info`}
             onClick={() => setInfoOpen(!infoOpen)}
           >
-            <span aria-hidden="true">i</span>
+            {/* A word, which the accessible name starts with (WCAG 2.5.3 label in name). */}
+            <span aria-hidden="true">{t('layers.infoShort')}</span>
           </button>
         </span>
       </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { BasemapSwitch } from './BasemapSwitch';
 import { InspectPanel } from './InspectPanel';
 import { MapNotice } from './MapNotice';
@@ -10,10 +11,11 @@ import { SyntheticBadge } from './SyntheticBadge';
  * inspector.
  */
 export function MapOverlays() {
+  const { t } = useTranslation();
   // On a small screen the basemap switch is part of the layers tab (LayerPanel).
   const small = useSmallScreen();
   return (
-    <div className="map-overlays">
+    <section className="map-overlays" aria-label={t('a11y.mapOverlays')}>
       <div className="overlay-top">
         <SyntheticBadge />
       </div>
@@ -24,6 +26,6 @@ export function MapOverlays() {
           <InspectPanel />
         </div>
       </div>
-    </div>
+    </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { attachAreasLayer } from '../../map/areas-layer';
 import { createMap } from '../../map/create-map';
 import { detachDraw, drawState, preloadDrawing } from '../../map/draw-host';
@@ -24,7 +25,8 @@ function afterFirstIdle(then: () => void): () => void {
 
 /** The full-screen MapLibre map; everything map-side lives in src/map and subscribes to the store. */
 export function MapView() {
-  const container = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation();
+  const container = useRef<HTMLElement>(null);
   useEffect(() => {
     if (!container.current) return;
     // The first view and "zoom to area" fit into the part of the map no panel covers.
@@ -56,5 +58,8 @@ export function MapView() {
       handle.destroy();
     };
   }, []);
-  return <div ref={container} className="map" data-testid="map" />;
+  // A landmark around the canvas, its place labels and its controls (scale, attribution).
+  return (
+    <section ref={container} className="map" data-testid="map" aria-label={t('a11y.mapView')} />
+  );
 }

@@ -113,7 +113,7 @@ export function DrawToolbar() {
   );
 
   return (
-    <div className="draw-toolbar-wrap">
+    <section className="draw-toolbar-wrap" aria-label={t('a11y.drawing')}>
       <div className="draw-toolbar" role="toolbar" aria-label={t('draw.toolbar')}>
         {DRAW_TOOLS.map((each) =>
           button(each, () => void chooseTool(tool === each ? null : each), {
@@ -139,6 +139,6 @@ export function DrawToolbar() {
           {t(message.code, message.params)}
         </div>
       ) : null}
-    </div>
+    </section>
   );
 }

@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { DEFAULT_SCENARIO } from '../../core/estimate/scenario';
 import { analysisState } from '../../map/area-analysis';
 import { useAppState } from '../../state/use-app-state';
+import { TableScroll } from '../common/TableScroll';
 import { figureValue, KEY_FIGURES, useFormat } from './ResultsFigures';
 import { figuresOf, type ResultFigures } from './results-model';
 
@@ -70,7 +71,7 @@ export function ResultsCompare({ selected }: { selected: ResultFigures }) {
         </select>
       </label>
       {choice && other ? (
-        <div className="result-table-scroll">
+        <TableScroll label={t('results.compare')}>
           <table className="result-table compare-table" data-testid="compare-table">
             <thead>
               <tr>
@@ -102,7 +103,7 @@ export function ResultsCompare({ selected }: { selected: ResultFigures }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </div>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../common/TableScroll';
 import { useFormat } from './ResultsFigures';
 import { CLASS_COLORS_FALLBACK, classColor } from './results-colors';
 import type { ResultFigures } from './results-model';
@@ -29,7 +30,7 @@ export function ResultsDetails({ figures }: { figures: ResultFigures }) {
       {figures.measures.length ? (
         <>
           <h3>{t('results.measures')}</h3>
-          <div className="result-table-scroll" data-testid="measures-table">
+          <TableScroll label={t('results.measures')} testId="measures-table">
             <table className="result-table">
               <thead>
                 <tr>
@@ -56,7 +57,7 @@ export function ResultsDetails({ figures }: { figures: ResultFigures }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       ) : null}
       {figures.peat && figures.peat.ha > 0 ? (
@@ -143,7 +144,7 @@ function Breakdown({ figures }: { figures: ResultFigures }) {
         </svg>
       ) : null}
       {figures.cross.length ? (
-        <div className="result-table-scroll">
+        <TableScroll label={t('results.breakdown')}>
           <table className="result-table">
             <thead>
               <tr>
@@ -166,7 +167,7 @@ function Breakdown({ figures }: { figures: ResultFigures }) {
                 ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </>
   );

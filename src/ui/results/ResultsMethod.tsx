@@ -5,6 +5,7 @@ import type { MeasureId } from '../../core/estimate/scenario';
 import { packageProvenance } from '../../core/package/provenance';
 import { useAppState } from '../../state/use-app-state';
 import { unitText } from '../common/format';
+import { TableScroll } from '../common/TableScroll';
 
 interface Row {
   id: string;
@@ -130,7 +131,7 @@ export const ResultsMethod = memo(function ResultsMethod() {
           method: method === 'ipcc' ? t('results.methodIpcc') : t('results.methodNl'),
         })}
       </p>
-      <div className="result-table-scroll">
+      <TableScroll label={t('results.method')}>
         <table className="result-table method-table">
           <thead>
             <tr>
@@ -158,7 +159,7 @@ export const ResultsMethod = memo(function ResultsMethod() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </details>
   );
 });

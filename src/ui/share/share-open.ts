@@ -81,13 +81,18 @@ export async function openLinkFromHash(): Promise<void> {
     if (isSharedShown() && sharedView.getState().shown?.source === 'link') goBackToOwnWork();
     return;
   }
-  const { readShareFragment } = await loadReader();
-  const read = readShareFragment(hash);
-  if (!read.ok) {
-    sharedFailed(read.error);
-    return;
+  try {
+    const { readShareFragment } = await loadReader();
+    const read = readShareFragment(hash);
+    if (!read.ok) {
+      sharedFailed(read.error);
+      return;
+    }
+    await show(read.value, 'link', null);
+  } catch (error) {
+    // The checks could not load (offline before the app was cached): said, nothing changed.
+    sharedFailed({ kind: 'internal', code: 'share.openFailed', params: { detail: String(error) } });
   }
-  await show(read.value, 'link', null);
 }
 
 /**

@@ -13,6 +13,7 @@ import type {
 import { catalogueUrlOf } from './active-package';
 import { reconcileResults } from './reconcile-results';
 import { shapeKey } from './shape-key';
+import { analysisKeyOf, userLayerSpecs, userRasterState } from './user-rasters';
 
 export interface AnalysisProgress {
   done: number;
@@ -73,6 +74,15 @@ async function openClient(
   if (!opened.ok) {
     client.terminate();
     return opened.error;
+  }
+  // The user's own rasters replace the package's layers of their roles (DESIGN.md 8.2).
+  const specs = userLayerSpecs(store.getState().userLayers);
+  if (specs.length > 0) {
+    const user = await client.setUserLayers(specs);
+    if (!user.ok) {
+      client.terminate();
+      return user.error;
+    }
   }
   return { client, synthetic: opened.value.synthetic };
 }
@@ -287,7 +297,33 @@ export function startAreaAnalysis(): () => void {
     );
   };
 
+  /** Other user rasters: the workers open the layers again and every area is analysed again. */
+  let userKey = analysisKeyOf(store.getState().userLayers);
+  const followUserLayers = () => {
+    const key = analysisKeyOf(store.getState().userLayers);
+    if (key === userKey) return false;
+    userKey = key;
+    for (const client of [main, compare]) {
+      void client?.then((opened) => {
+        if ('kind' in opened) return;
+        // Cancelled first, so a run in flight ends (as cancelled) before its workers go.
+        void opened.client
+          .cancel()
+          .finally(() => setTimeout(() => opened.client.terminate(), 2000));
+      });
+    }
+    main = null;
+    compare = null;
+    cache.clear();
+    prepared = [];
+    analysisState.setState({ results: {}, warnings: [], error: null });
+    void run();
+    if (analysisState.getState().compareScenario) void runCompare();
+    return true;
+  };
+  const unsubscribeUser = userRasterState.subscribe(() => followUserLayers());
   const unsubscribe = store.subscribe((state, previous) => {
+    if (state.userLayers !== previous.userLayers && followUserLayers()) return;
     if (state.areas !== previous.areas || state.scenario !== previous.scenario) void run();
     if (state.areas !== previous.areas || state.selectedId !== previous.selectedId) {
       if (analysisState.getState().compareScenario) void runCompare();
@@ -319,6 +355,7 @@ export function startAreaAnalysis(): () => void {
     clearTimeout(warmUp);
     stopped = true;
     unsubscribe();
+    unsubscribeUser();
     unsubscribeCompare();
     for (const client of [main, compare]) {
       void client?.then((opened) => {

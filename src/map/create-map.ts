@@ -8,11 +8,14 @@ import {
   boundsOf,
   rasterTileUrl,
   registerRasterProtocol,
+  setUserTileLayers,
   valueAt,
 } from './raster-protocol';
 import { preloadDataset, startMap, type TileHooks } from './setup-map';
 
 maplibregl.setWorkerUrl(workerUrl);
+// MapLibre's worker loads while React renders, not after the map is made.
+maplibregl.prewarm();
 
 /** The tiles protocol: tiles and inspector values from the tiles workers. */
 const tileHooks: TileHooks = {
@@ -21,6 +24,7 @@ const tileHooks: TileHooks = {
   valuesAt: (ids, point) => valueAt(point, ids),
   applyScenario,
   boundsOf,
+  setUserLayers: setUserTileLayers,
 };
 
 // The catalogue and the tile workers load while React and MapLibre start.

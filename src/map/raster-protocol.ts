@@ -1,5 +1,6 @@
 import { type Remote, releaseProxy, wrap } from 'comlink';
 import type { AddProtocolAction, Map as MapLibreMap } from 'maplibre-gl';
+import type { UserLayerSpec } from '../core/engine/open-user-layer';
 import type { Scenario } from '../core/estimate/scenario';
 import type { RdPoint } from '../core/projection/rd';
 import { DERIVED_LAYER_IDS, type LayerId } from '../core/raster/classes';
@@ -115,6 +116,15 @@ export async function boundsOf(
 ): Promise<[number, number, number, number]> {
   const current = requirePool();
   return (current.workers[0] as Remote<TilesApi>).boundsOf(bbox);
+}
+
+/** Gives every tile worker the user's own rasters (DESIGN.md 8.2); their tiles then draw. */
+export async function setUserTileLayers(
+  layers: Array<{ id: string; spec: UserLayerSpec }>,
+): Promise<void> {
+  const current = requirePool();
+  await current.ready.catch(() => undefined);
+  await Promise.all(current.workers.map((worker) => worker.setUserLayers(layers)));
 }
 
 /** Gives every tile worker the scenario that derived layers (deficit, potential) are drawn with. */

@@ -26,6 +26,7 @@ import { followInspect, type ValueReader } from './inspect';
 import { mapStatus, noticeOnFailure } from './map-status';
 import { showPackageOutline } from './package-outline';
 import { followRasterLayers } from './raster-layers';
+import { followUserRasterLayers, type UserTileSetter } from './user-raster-layers';
 import { viewPadding } from './view-padding';
 
 /** What the map needs from the tiles protocol (src/map/raster-protocol.ts in the app). */
@@ -39,6 +40,8 @@ export interface TileHooks {
   boundsOf: (bbox: [number, number, number, number]) => Promise<[number, number, number, number]>;
   /** Gives derived layers a new scenario and redraws them. */
   applyScenario: (map: MapLibreMap, scenario: Scenario) => Promise<void>;
+  /** Gives the tile workers the user's own rasters (DESIGN.md 8.2). */
+  setUserLayers?: UserTileSetter;
 }
 
 let preloaded: { url: string; catalogue: Promise<Result<LoadedCatalogue>> } | null = null;
@@ -217,6 +220,7 @@ function followTiles(
 ): void {
   cleanups.push(followRasterLayers(map, store, { tileUrl: tiles.tileUrl, bounds }));
   cleanups.push(followInspect(map, store, tiles.valuesAt));
+  if (tiles.setUserLayers) cleanups.push(followUserRasterLayers(map, store, tiles.setUserLayers));
   const applyScenario = (scenario: Scenario) =>
     noticeOnFailure(tiles.applyScenario(map, scenario), 'map.derivedFailed');
   if (catalogue.layers.some((layer) => layer.kind === 'derived')) {

@@ -4,10 +4,11 @@
  * `{status: 'cancelled'}`.
  */
 import { proxy, type Remote, releaseProxy, wrap } from 'comlink';
+import type { UserLayerSpec } from '../core/engine/open-user-layer';
 import type { AnalysisResponse, DatasetSummary, Wgs84Area } from '../core/engine/session';
 import type { Scenario } from '../core/estimate/scenario';
 import type { LayerId } from '../core/raster/classes';
-import type { Result } from '../core/result';
+import type { Note, Result } from '../core/result';
 import type { AnalysisApi } from './analysis.worker';
 
 export type { AnalysisResponse, DatasetSummary, Wgs84Area } from '../core/engine/session';
@@ -24,6 +25,8 @@ export interface AnalysisClient {
   ): Promise<AnalysisResponse>;
   /** Cancels the running request. */
   cancel(): Promise<void>;
+  /** Opens the user's own rasters, which replace the dataset's layers of their roles. */
+  setUserLayers(specs: UserLayerSpec[]): Promise<Result<Note[]>>;
   /** Stops the worker. */
   terminate(): void;
 }
@@ -49,6 +52,9 @@ export function createAnalysisClient(): AnalysisClient {
     },
     cancel() {
       return remote.cancel();
+    },
+    setUserLayers(specs) {
+      return remote.setUserLayers(specs);
     },
     terminate() {
       remote[releaseProxy]();

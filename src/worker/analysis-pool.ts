@@ -6,6 +6,7 @@
  * input order. `createAnalysisPool` has the interface of the single-worker client.
  */
 import { proxy, type Remote, releaseProxy, wrap } from 'comlink';
+import type { UserLayerSpec } from '../core/engine/open-user-layer';
 import type {
   AnalysisResponse,
   DatasetSummary,
@@ -15,7 +16,7 @@ import type {
 import type { AnalysisWarning, AreaResult } from '../core/engine/types';
 import type { Scenario } from '../core/estimate/scenario';
 import type { LayerId } from '../core/raster/classes';
-import type { Result } from '../core/result';
+import type { Note, Result } from '../core/result';
 import type { AnalysisApi } from './analysis.worker';
 import type { AnalysisClient } from './analysis-client';
 
@@ -288,6 +289,10 @@ export function createAnalysisPool(
       const url = new URL(catalogueUrl, globalThis.location?.href).href;
       const opened = await Promise.all(workers.map(({ remote }) => remote.open(url, ids)));
       return opened.find((result) => !result.ok) ?? (opened[0] as Result<DatasetSummary>);
+    },
+    async setUserLayers(specs: UserLayerSpec[]): Promise<Result<Note[]>> {
+      const opened = await Promise.all(workers.map(({ remote }) => remote.setUserLayers(specs)));
+      return opened.find((result) => !result.ok) ?? (opened[0] as Result<Note[]>);
     },
     analyze: runner.analyze,
     cancel: runner.cancel,

@@ -4,6 +4,7 @@
  * newer request cancels an older one still running. See src/worker/analysis-client.ts.
  */
 import { expose, type Remote, releaseProxy } from 'comlink';
+import type { UserLayerSpec } from '../core/engine/open-user-layer';
 import {
   type AnalysisResponse,
   createAnalysisSession,
@@ -13,7 +14,7 @@ import {
 } from '../core/engine/session';
 import type { Scenario } from '../core/estimate/scenario';
 import type { LayerId } from '../core/raster/classes';
-import type { Result } from '../core/result';
+import type { Note, Result } from '../core/result';
 
 const session = createAnalysisSession();
 
@@ -51,6 +52,10 @@ const api = {
   },
   cancel(): void {
     session.cancel();
+  },
+  /** The user's own rasters (DESIGN.md 8.2) in place of the dataset's layers of their roles. */
+  setUserLayers(specs: UserLayerSpec[]): Promise<Result<Note[]>> {
+    return session.setUserLayers(specs);
   },
 };
 

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { expose, transfer } from 'comlink';
+import type { UserLayerSpec } from '../core/engine/open-user-layer';
 import type { Scenario } from '../core/estimate/scenario';
 import { wgs84BoundsOfRdBox } from '../core/projection/bounds';
 import type { RdPoint } from '../core/projection/rd';
@@ -45,6 +46,11 @@ const api = {
   /** The scenario that derived layers (deficit, potential) are drawn with from now on. */
   setScenario(scenario: Scenario): void {
     service.setScenario(scenario);
+  },
+
+  /** The user's own rasters, drawn as `koolstof://user-…/{z}/{x}/{y}` (DESIGN.md 8.2). */
+  setUserLayers(layers: Array<{ id: string; spec: UserLayerSpec }>): void {
+    service.setUserLayers(layers);
   },
 
   /** Values of the given layers at an RD point (full resolution), for the inspector. */

@@ -1,3 +1,4 @@
+import { openUserLayer, type UserLayerSpec } from '../engine/open-user-layer';
 import { DEFAULT_SCENARIO, type Scenario } from '../estimate/scenario';
 import { fetchBounded } from '../net/fetch';
 import type { RdPoint } from '../projection/rd';
@@ -49,6 +50,7 @@ export class TileService {
   #catalogueUrl: string | null = null;
   #catalogue: Promise<Catalogue> | null = null;
   readonly #layers = new Map<LayerId, Promise<TileLayer>>();
+  readonly #user = new Map<string, Promise<TileLayer | null>>();
   #scenario: Scenario = DEFAULT_SCENARIO;
 
   constructor(options: TileServiceOptions = {}) {
@@ -92,8 +94,25 @@ export class TileService {
     return catalogue.layers.find((layer) => layer.id === layerId) ?? null;
   }
 
+  /**
+   * The user's own rasters (DESIGN.md 8.2), drawn under their own ids (`user-…`) with their
+   * role's palette; they replace the previous set. A raster that cannot be opened draws nothing.
+   */
+  setUserLayers(layers: ReadonlyArray<{ id: string; spec: UserLayerSpec }>): void {
+    this.#user.clear();
+    for (const { id, spec } of layers) {
+      const opening = openUserLayer(spec).then((opened) =>
+        opened.ok ? { raster: opened.value.raster, meta: opened.value.meta } : null,
+      );
+      opening.catch(() => undefined);
+      this.#user.set(id, opening);
+    }
+  }
+
   /** A base layer with its raster opened (once), or null when the catalogue has no file for it. */
   async layer(layerId: LayerId): Promise<TileLayer | null> {
+    const user = this.#user.get(layerId);
+    if (user) return user;
     const meta = await this.meta(layerId);
     if (!meta?.file || !this.#catalogueUrl) return null;
     let opening = this.#layers.get(layerId);

@@ -1,9 +1,10 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importFiles } from './import-run';
+import { routeFiles } from './user-raster-flow';
 
 /** File types the picker offers; the parser decides by content, so these are only a filter. */
-export const IMPORT_ACCEPT = '.geojson,.json,.kml,.kmz,.gpx,.zip,.wkt,.txt';
+export const IMPORT_ACCEPT = '.geojson,.json,.kml,.kmz,.gpx,.zip,.wkt,.txt,.tif,.tiff';
 
 /** "Importeren" / "Import": opens the file picker (a real button, so keyboard-operable). */
 export function ImportButton() {
@@ -32,7 +33,8 @@ export function ImportButton() {
           const files = Array.from(event.target.files ?? []);
           // Cleared, so picking the same file again imports it again.
           event.target.value = '';
-          void importFiles(files);
+          // A .tif/.tiff is the user's own raster (DESIGN.md 8.2); the rest are areas.
+          void routeFiles(files, importFiles);
         }}
       />
     </>

@@ -3,6 +3,8 @@ import { attachFileDrop } from '../../map/file-drop';
 import { ImportDropZone } from './ImportDropZone';
 import { ImportStatusPanel } from './ImportStatusPanel';
 import { importFiles, importText } from './import-run';
+import { UserRasterDialog } from './UserRasterDialog';
+import { routeFiles } from './user-raster-flow';
 import './import.css';
 
 /** Drag and drop on the map, paste of GeoJSON/WKT, and the import's progress and messages. */
@@ -13,7 +15,7 @@ export function ImportControls() {
     const target = anchor.current?.closest<HTMLElement>('.app') ?? document.body;
     return attachFileDrop(target, {
       onDragChange: setDragging,
-      onFiles: (files) => void importFiles(files),
+      onFiles: (files) => void routeFiles(files, importFiles),
       onText: (text) => void importText(text),
     });
   }, []);
@@ -21,6 +23,7 @@ export function ImportControls() {
     <div ref={anchor} className="import-controls">
       {dragging ? <ImportDropZone /> : null}
       <ImportStatusPanel />
+      <UserRasterDialog />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { LayerInfo } from './LayerInfo';
 import { Legend } from './Legend';
 import { moveLayer } from './layer-order';
 import { PackagePicker } from './PackagePicker';
+import { UserLayers } from './UserLayers';
 import './layers.css';
 
 /** The left panel: every layer of the dataset with toggle, opacity, order, legend and info. */
@@ -27,6 +28,7 @@ export function LayerPanel() {
         {t('layers.title')}
       </h2>
       <PackagePicker />
+      <UserLayers />
       {catalogue?.synthetic && (
         <p className="synthetic-note">
           <span className="synthetic-tag">{t('app.synthetic')}</span> {t('layers.syntheticNote')}

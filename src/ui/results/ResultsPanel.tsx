@@ -13,6 +13,7 @@ import { ResultsDetails } from './ResultsDetails';
 import { ResultsFigures } from './ResultsFigures';
 import { ResultsMethod } from './ResultsMethod';
 import { figuresOf, type ResultFigures, totalOf } from './results-model';
+import { UserLayerNotices } from './UserLayerNotices';
 
 function Notes({ figures }: { figures: ResultFigures }) {
   const { t } = useTranslation();
@@ -91,6 +92,7 @@ export function ResultsPanel() {
     <section className="results-panel" aria-labelledby="results-title">
       <h2 id="results-title">{t('results.title')}</h2>
       <Status />
+      <UserLayerNotices />
       {areas.length === 0 ? <p className="muted">{t('results.none')}</p> : null}
       {selected ? (
         <h3 className="result-heading">{t('results.selected', { name: selected.name })}</h3>

@@ -40,6 +40,8 @@ export async function openApp(
      * Each context is fresh, so a worker never outlives its test.
      */
     serviceWorkers?: 'allow' | 'block';
+    /** Another server of the build than the shared one (BASE_URL). */
+    baseUrl?: string;
   } = {},
 ): Promise<OpenedApp> {
   const context = await browser.newContext({
@@ -63,7 +65,7 @@ export async function openApp(
     if (!IGNORED.some((pattern) => pattern.test(text))) errors.push(text);
   });
   page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(BASE_URL + (options.path ?? '/'));
+  await page.goto((options.baseUrl ?? BASE_URL) + (options.path ?? '/'));
   if (options.wait !== false) await waitForMapIdle(page);
   return { context, page, errors, blocked };
 }

@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { rdToWgs84 } from '../../src/core/projection/rd';
+import { MAX_SHARE_LINK_CHARS } from '../../src/core/session/share-link';
+import { syntheticWorkshop } from '../support/synthetic-workshop';
 import { BASE_URL, launchBrowser, openApp, waitForMapIdle } from './harness';
 import { importOutcome, messagePattern, texts } from './import-helpers';
 import { storedAreas } from './planner-helpers';
@@ -224,6 +226,38 @@ test('a workshop file exported from the menu imports back beside the own work; a
   expect(await failed.getAttribute('data-code')).toBe('share.workshopNewer');
   expect(await storeIds(page)).toEqual(['anders']);
   expect(await page.getByTestId('shared-banner').count()).toBe(0);
+  expect(errors).toEqual([]);
+  await context.close();
+}, 60_000);
+
+test('a state too large for a link gets the workshop file instead (English)', async () => {
+  const { page, context, errors } = await openApp(browser);
+  const english = texts('en', 'share');
+  // 20 areas of 200 vertices: a link of about 40,000 characters.
+  const { areas } = syntheticWorkshop(20, 200, 0);
+  await page.evaluate(
+    (all) => window.koolstofkaart?.store.getState().replaceAreas(all, all[0]?.id ?? null),
+    areas,
+  );
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: english.button, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: english.title });
+  await dialog.waitFor();
+  const message = dialog.getByTestId('share-too-long');
+  await message.waitFor();
+  const text = (await message.textContent()) ?? '';
+  expect(text).toMatch(messagePattern(english.tooLong as string));
+  const length = Number(/(\d[\d,]*) characters/.exec(text)?.[1]?.replace(/,/g, ''));
+  expect(length).toBeGreaterThan(MAX_SHARE_LINK_CHARS);
+  expect(await dialog.getByTestId('share-link').count()).toBe(0);
+  expect(await dialog.getByTestId('share-qr').count()).toBe(0);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 20_000 }),
+    dialog.getByRole('button', { name: english.downloadWorkshop }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.koolstofkaart\.json$/);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
   expect(errors).toEqual([]);
   await context.close();
 }, 60_000);

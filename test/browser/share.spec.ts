@@ -226,6 +226,19 @@ test('a workshop file exported from the menu imports back beside the own work; a
   expect(await failed.getAttribute('data-code')).toBe('share.workshopNewer');
   expect(await storeIds(page)).toEqual(['anders']);
   expect(await page.getByTestId('shared-banner').count()).toBe(0);
+
+  // A .json with scenario keys only is a scenario file: the scenario on screen, no areas added.
+  const scenarioFile = Buffer.from(JSON.stringify({ horizon_years: 40, peat_water_cm: 10 }));
+  await input.setInputFiles({
+    name: 'scenario.json',
+    mimeType: 'application/json',
+    buffer: scenarioFile,
+  });
+  await page.getByTestId('shared-message').waitFor();
+  expect(
+    await page.evaluate(() => window.koolstofkaart?.store.getState().scenario.horizon_years),
+  ).toBe(40);
+  expect(await storeIds(page)).toEqual(['anders']);
   expect(errors).toEqual([]);
   await context.close();
 }, 60_000);

@@ -58,6 +58,8 @@ export function followUserRasterLayers(
     for (const layer of state.userLayers) {
       const mapId = userRasterLayerId(layer.id);
       if (!map.getLayer(mapId)) continue;
+      // Above the package's layers (which a change of their order moves), below the overlay.
+      map.moveLayer(mapId, overlayBelow(map));
       map.setLayoutProperty(mapId, 'visibility', layer.visible ? 'visible' : 'none');
       map.setPaintProperty(mapId, 'raster-opacity', layer.opacity);
     }
@@ -115,7 +117,9 @@ export function followUserRasterLayers(
 
   sync(store.getState());
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.userLayers !== previous.userLayers) sync(state);
+    if (state.userLayers !== previous.userLayers || state.layerOrder !== previous.layerOrder) {
+      sync(state);
+    }
   });
   const unsubscribeBytes = userRasterState.subscribe(() => sync(store.getState()));
   return () => {

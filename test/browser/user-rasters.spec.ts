@@ -312,3 +312,29 @@ test('a URL layer comes in through the dialog, and a reload keeps it', async () 
     await context.close();
   }
 });
+
+test('a file layer is kept in IndexedDB and comes back after a reload', async () => {
+  const { page } = await openApp(browser);
+  try {
+    await pickFile(page, STOCK_4326);
+    await addThroughDialog(page, 'carbon-stock');
+    // Stored once its bytes are in IndexedDB (the file is far below the 50 MiB limit).
+    await page.waitForFunction(() =>
+      window.koolstofkaart?.store
+        .getState()
+        .userLayers.some((layer) => layer.source.kind === 'file' && layer.source.stored),
+    );
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await waitForMapIdle(page);
+    const restored = page.locator('[data-testid="user-layer"][data-role="carbon-stock"]');
+    await restored.waitFor();
+    expect(await restored.textContent()).toContain('soc-stock-4326.tif');
+    expect(await restored.getByRole('alert').count()).toBe(0);
+    // Removing it deletes the layer (and its stored bytes).
+    await restored.getByRole('button', { name: /verwijderen/ }).click();
+    await restored.waitFor({ state: 'detached' });
+  } finally {
+    await page.context().close();
+  }
+});

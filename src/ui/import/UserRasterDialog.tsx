@@ -37,6 +37,9 @@ function RasterFacts(props: { info: UserRasterInfo }) {
   const language = useAppState((state) => state.language);
   const n = (value: number) => formatNumber(value, language, digitsFor(value));
   const unit = info.cellUnit === 'degrees' ? '°' : ' m';
+  // Coordinates: 5 decimals of a degree (about 1 m), whole metres otherwise.
+  const e = (value: number) =>
+    formatNumber(value, language, info.cellUnit === 'degrees' ? 5 : value % 1 === 0 ? 0 : 2);
   return (
     <dl className="user-raster-facts" data-testid="user-raster-facts">
       <dt>{t('userRasters.crs')}</dt>
@@ -49,7 +52,9 @@ function RasterFacts(props: { info: UserRasterInfo }) {
         {` (${info.width} × ${info.height})`}
       </dd>
       <dt>{t('userRasters.extent')}</dt>
-      <dd>{info.extent.map(n).join(', ')}</dd>
+      <dd>
+        {`x ${e(info.extent[0])} – ${e(info.extent[2])}; y ${e(info.extent[1])} – ${e(info.extent[3])}`}
+      </dd>
       <dt>{t('userRasters.values')}</dt>
       <dd data-testid="user-raster-range">
         {info.valueRange
@@ -57,7 +62,7 @@ function RasterFacts(props: { info: UserRasterInfo }) {
           : t('userRasters.noValues')}
       </dd>
       <dt>{t('userRasters.nodata')}</dt>
-      <dd>{info.nodata === null ? t('userRasters.none') : n(info.nodata)}</dd>
+      <dd>{info.nodata === null ? t('userRasters.none') : String(info.nodata)}</dd>
       <dt>{t('userRasters.bands')}</dt>
       <dd>{info.bands}</dd>
     </dl>

@@ -200,7 +200,16 @@ export async function importFile(file: File, extra?: ImportMessage): Promise<voi
   // A .json may be a workshop file or a scenario file rather than GeoJSON (DESIGN.md 9).
   if (/\.json$/i.test(file.name)) {
     const { importSpecialJson } = await import('../share/workshop-import');
-    if (await importSpecialJson(file)) return;
+    const refused = await importSpecialJson(file);
+    if (refused !== false) {
+      importState.setState(
+        refused
+          ? { phase: 'failed', file: file.name, error: refused, canRepair: false }
+          : { phase: 'idle' },
+        true,
+      );
+      return;
+    }
   }
   return runImport(
     {

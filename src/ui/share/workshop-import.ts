@@ -1,9 +1,9 @@
 import { parseScenario } from '../../core/estimate/scenario-file';
 import { DEFAULT_LIMITS } from '../../core/parse/limits';
+import type { AppError } from '../../core/result';
 import { classifyJson, looksLikeWorkshopFile } from '../../core/session/workshop-json';
 import { sharedMessage } from '../../state/shared-view';
 import { store } from '../../state/store';
-import { importState } from '../import/import-run';
 import { openWorkshopText } from './share-open';
 
 /** A .json this large or smaller is read whole to see whether it is a scenario file. */
@@ -12,14 +12,12 @@ const MB = 1024 * 1024;
 
 /**
  * Opens a `.json` that is a workshop file (its state beside the own work) or a scenario file (the
- * scenario on screen); returns false for anything else, which the areas import reads as GeoJSON
- * (DESIGN.md 9). A refused file is reported in the import's status; nothing changes.
+ * scenario on screen). Returns false for anything else, which the areas import reads as GeoJSON
+ * (DESIGN.md 9); null when the file was opened; the error when it was refused (nothing changed).
  */
-export async function importSpecialJson(file: File): Promise<boolean> {
+export async function importSpecialJson(file: File): Promise<AppError | null | false> {
   const head = await file.slice(0, 4096).text();
-  let kind: 'workshop' | 'scenario' | 'geojson' = looksLikeWorkshopFile(head)
-    ? 'workshop'
-    : 'geojson';
+  let kind = looksLikeWorkshopFile(head) ? 'workshop' : 'geojson';
   let value: unknown;
   if (kind === 'geojson' && file.size <= MAX_SCENARIO_BYTES) {
     try {
@@ -33,34 +31,20 @@ export async function importSpecialJson(file: File): Promise<boolean> {
   const name = file.name;
   if (kind === 'scenario') {
     const parsed = parseScenario(value);
-    if (!parsed.ok) {
-      importState.setState(
-        { phase: 'failed', file: name, error: parsed.error, canRepair: false },
-        true,
-      );
-      return true;
-    }
+    if (!parsed.ok) return parsed.error;
     store.getState().setScenario(parsed.value);
-    importState.setState({ phase: 'idle' }, true);
     sharedMessage('share.scenarioLoaded', { file: name });
-    return true;
+    return null;
   }
   if (file.size > DEFAULT_LIMITS.maxBytes) {
-    const error = {
-      kind: 'too-large' as const,
+    return {
+      kind: 'too-large',
       code: 'import.fileTooLarge',
       params: {
         sizeMb: Math.ceil(file.size / MB),
         maxMb: Math.floor(DEFAULT_LIMITS.maxBytes / MB),
       },
     };
-    importState.setState({ phase: 'failed', file: name, error, canRepair: false }, true);
-    return true;
   }
-  const error = await openWorkshopText(await file.text(), name);
-  importState.setState(
-    error ? { phase: 'failed', file: name, error, canRepair: false } : { phase: 'idle' },
-    true,
-  );
-  return true;
+  return openWorkshopText(await file.text(), name);
 }

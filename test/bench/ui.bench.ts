@@ -35,7 +35,11 @@ async function municipalityOutline(): Promise<[number, number][]> {
 
 /** Opens the build, waits for the map and the analysis dataset, and shows `corners`. */
 async function openAt(browser: Browser, baseUrl: string, corners: [number, number][]) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // No service worker: its precaching after the first idle would compete with the analysis timed.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    serviceWorkers: 'block',
+  });
   await context.route('**/*', (route) =>
     new URL(route.request().url()).hostname === '127.0.0.1'
       ? route.continue()

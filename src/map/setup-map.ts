@@ -29,6 +29,9 @@ import { followRasterLayers } from './raster-layers';
 import { followUserRasterLayers, type UserTileSetter } from './user-raster-layers';
 import { viewPadding } from './view-padding';
 
+/** The small-screen layout (bottom sheet) of the page: see SMALL_SCREEN_QUERY in src/ui/app. */
+const smallScreen = () => window.matchMedia?.('(max-width: 900px)').matches ?? false;
+
 /** What the map needs from the tiles protocol (src/map/raster-protocol.ts in the app). */
 export interface TileHooks {
   /** Registers the protocol for a dataset (absolute catalogue URL); called before it loads. */
@@ -95,7 +98,7 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | n
       new maplibregl.ScaleControl({ unit: 'metric' }),
       // On a small screen (the bottom-sheet layout) the attribution folds behind its (i) button.
       new maplibregl.AttributionControl({
-        compact: window.matchMedia?.('(max-width: 900px)').matches ?? false,
+        compact: smallScreen(),
         customAttribution: attribution,
       }),
     ];
@@ -103,6 +106,13 @@ export function startMap(map: MapLibreMap, store: AppStore, tiles: TileHooks | n
     map.addControl(controls[0] as maplibregl.IControl, 'top-right');
     map.addControl(controls[1] as maplibregl.IControl, 'bottom-left');
     map.addControl(controls[2] as maplibregl.IControl, 'bottom-right');
+    // Folded at first on a small screen: its (i) button opens it.
+    if (smallScreen()) {
+      map
+        .getContainer()
+        .querySelector('.maplibregl-ctrl-attrib')
+        ?.classList.remove('maplibregl-compact-show');
+    }
   };
   placeControls();
   // i18next switches after the store (App's effect), so the controls follow i18next itself.

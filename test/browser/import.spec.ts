@@ -139,7 +139,7 @@ test('the import button works from the keyboard and offers the area file types',
   const picker = await chooser;
   expect(picker.isMultiple()).toBe(true);
   expect(await page.locator('[data-testid="import-input"]').getAttribute('accept')).toBe(
-    '.geojson,.json,.kml,.kmz,.gpx,.zip,.wkt,.txt',
+    '.geojson,.json,.kml,.kmz,.gpx,.zip,.wkt,.txt,.tif,.tiff',
   );
   await picker.setFiles(join(FIXTURES, 'imports/files/gpx_route_closed_basecamp_zwolle.gpx'));
   const status = await importOutcome(page, 'done');

@@ -43,6 +43,9 @@ export function createMap(container: HTMLElement): MapHandle {
     center: [5.1, 51.9],
     zoom: 10,
     attributionControl: false,
+    // Labels fade in over 300 ms after every move; with reduced motion they appear at once (and a
+    // scene switch is idle that much sooner).
+    fadeDuration: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 0 : 300,
   });
   const stop = startMap(map, store, tileHooks);
   window.koolstofkaart = { map, store };

@@ -11,6 +11,7 @@ import { ImportControls } from '../import/ImportControls';
 import { LayerPanel } from '../layers/LayerPanel';
 import { UpdatePrompt } from '../offline/UpdatePrompt';
 import { SessionBanners } from '../session/SessionBanners';
+import { PresentationHost } from '../workshop/PresentationHost';
 import { MapOverlays } from './MapOverlays';
 import { MapView } from './MapView';
 import { PanelTabs } from './PanelTabs';
@@ -49,6 +50,8 @@ export function App() {
   const { i18n } = useTranslation();
   const settled = useMapSettled();
   const chosenPackage = useStore(packageState, (state) => state.chosen);
+  // Presentation mode: the panels leave the page (DESIGN.md 9); map, drawing tools and banners stay.
+  const presenting = useAppState((state) => state.presenting);
   useEffect(() => {
     if (i18n.language !== language) void switchLanguage(language);
     document.documentElement.lang = language;
@@ -58,31 +61,36 @@ export function App() {
     <div className="app">
       {/* A switch of data package starts the map over on it; the areas stay in the store. */}
       <MapView key={chosenPackage ?? 'start'} />
-      <TopBar />
-      <LayerPanel />
+      {presenting ? null : <TopBar />}
+      {presenting ? null : <LayerPanel />}
       {/* Under the layers on a wide screen, beside the results it changes; a tab of the sheet on a
           small one. */}
-      <aside className="panel panel-left panel-scenario" aria-labelledby="scenario-title">
-        {settled && (
-          <Suspense fallback={null}>
-            <ScenarioPanel />
-          </Suspense>
-        )}
-      </aside>
-      <PanelTabs />
-      <MapOverlays />
+      {presenting ? null : (
+        <aside className="panel panel-left panel-scenario" aria-labelledby="scenario-title">
+          {settled && (
+            <Suspense fallback={null}>
+              <ScenarioPanel />
+            </Suspense>
+          )}
+        </aside>
+      )}
+      {presenting ? null : <PanelTabs />}
+      {presenting ? null : <MapOverlays />}
       <DrawToolbar />
-      <ImportControls />
+      {presenting ? null : <ImportControls />}
       <SessionBanners />
+      <PresentationHost />
       <UpdatePrompt />
-      <aside className="panel panel-right" data-slot="areas">
-        <AreasPanel />
-        {settled && (
-          <Suspense fallback={null}>
-            <ResultsPanel />
-          </Suspense>
-        )}
-      </aside>
+      {presenting ? null : (
+        <aside className="panel panel-right" data-slot="areas">
+          <AreasPanel />
+          {settled && (
+            <Suspense fallback={null}>
+              <ResultsPanel />
+            </Suspense>
+          )}
+        </aside>
+      )}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { mapStatus } from '../../map/map-status';
 import { setViewPaddingProvider } from '../../map/view-padding';
 import { store } from '../../state/store';
 import { panelPadding } from './map-padding';
+import './a11y.css';
 
 /** Runs `then` once the map has been idle once; returns a function that stops waiting. */
 function afterFirstIdle(then: () => void): () => void {

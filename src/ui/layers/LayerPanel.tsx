@@ -108,7 +108,10 @@ function LayerItem(props: { layer: CatalogueLayer; isTop: boolean; isBottom: boo
             store.getState().setLayerView(layer.id, { opacity: Number(event.target.value) / 100 })
           }
         />
-        <output htmlFor={`${base}-opacity`}>{opacityPct} %</output>
+        {/* The slider speaks its own value; the output (a live region by default) stays quiet. */}
+        <output htmlFor={`${base}-opacity`} aria-live="off">
+          {opacityPct} %
+        </output>
         <span className="layer-buttons">
           <button
             type="button"

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { AreaResult } from '../../core/engine/types';
 import { packageState } from '../../map/active-package';
-import { analysisState, startAreaAnalysis } from '../../map/area-analysis';
+import { analysisState } from '../../map/area-analysis';
+import { holdAreaAnalysis } from '../../map/area-analysis-hold';
 import { useAppState } from '../../state/use-app-state';
 import { formatNumber } from '../common/format';
 import { ExportMenu } from '../export/ExportMenu';
 import { PackageCoverage } from '../layers/PackageCoverage';
+import { ResultsAnnouncer } from './ResultsAnnouncer';
 import { ResultsCompare } from './ResultsCompare';
 import { ResultsDetails } from './ResultsDetails';
 import { ResultsFigures } from './ResultsFigures';
@@ -50,7 +52,9 @@ function Status() {
   }
   if (status !== 'running' && status !== 'opening') return null;
   return (
-    <div className="result-status" role="status">
+    // Not a live region: progress would speak on every scenario step; ResultsAnnouncer speaks
+    // once when the analysis is done.
+    <div className="result-status">
       {status === 'opening' ? t('results.opening') : t('results.running')}
       {progress ? (
         <progress aria-label={t('results.progress')} max={progress.total} value={progress.done} />
@@ -92,6 +96,7 @@ export function ResultsPanel() {
     <section className="results-panel" aria-labelledby="results-title">
       <h2 id="results-title">{t('results.title')}</h2>
       <Status />
+      <ResultsAnnouncer />
       <UserLayerNotices />
       {areas.length === 0 ? <p className="muted">{t('results.none')}</p> : null}
       {selected ? (

@@ -59,7 +59,10 @@ function Slider(props: {
         value={props.value}
         onChange={(event) => props.onChange(Number(event.target.value))}
       />
-      <output htmlFor={id}>{props.value}</output>
+      {/* The slider speaks its own value; the output (a live region by default) stays quiet. */}
+      <output htmlFor={id} aria-live="off">
+        {props.value}
+      </output>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { badRasters } from '../../scripts/make-bad-rasters';
 import type { AreaResult } from '../../src/core/engine/types';
 import { rdToWgs84 } from '../../src/core/projection/rd';
 import { type CogInput, writeCog } from '../../src/core/raster/cog-writer';
@@ -241,6 +242,18 @@ test('bad rasters are refused with their message and change nothing', async () =
         await page.evaluate(() => window.koolstofkaart?.store.getState().userLayers.length),
       ).toBe(0);
     }
+    // A URL that answers an error status: unreachable, through the one fetch module.
+    await context.route('**/test-rasters/gone.tif', (route) =>
+      route.fulfill({ status: 404, body: 'not found' }),
+    );
+    await page.getByRole('button', { name: userTexts.addButton }).click();
+    const dialog = page.getByRole('dialog', { name: userTexts.title });
+    await dialog.getByLabel(userTexts.url).fill(`${BASE_URL}/test-rasters/gone.tif`);
+    await dialog.getByRole('button', { name: userTexts.read }).click();
+    const error = dialog.getByTestId('user-raster-error');
+    await error.waitFor();
+    expect(await error.getAttribute('data-kind')).toBe('unreachable');
+    expect(await error.textContent()).toContain('/test-rasters/gone.tif');
   } finally {
     await context.close();
   }
@@ -268,6 +281,43 @@ async function serveRaster(context: BrowserContext, path: string, file: string):
   });
   return `${BASE_URL}${path}`;
 }
+
+test('every generated bad raster is refused in the app with the kind the CLI gives', async () => {
+  // The CLI's usage errors (a unit or band argument wrong or missing) cannot happen here: the
+  // dialog offers only the role's units and asks for the band of a multi-band raster. Implausible
+  // values are a notice (first test).
+  const cases = badRasters().filter(
+    (bad) => bad.exit === 2 && bad.args.length === 0 && bad.kind !== 'usage',
+  );
+  expect(cases.length).toBeGreaterThanOrEqual(13);
+  const { context, page } = await openApp(browser);
+  try {
+    for (const bad of cases) {
+      const path = join(scratch, bad.file);
+      writeFileSync(path, bad.bytes);
+      await pickFile(page, path);
+      const dialog = page.getByRole('dialog', { name: userTexts.title });
+      const error = dialog.getByTestId('user-raster-error');
+      const facts = dialog.getByTestId('user-raster-facts');
+      await error.or(facts).first().waitFor();
+      if ((await error.count()) === 0) {
+        // Read, but refused on adding with the role (the CLI's checks).
+        await dialog.getByLabel(userTexts.role, { exact: true }).selectOption(bad.role);
+        await dialog.getByRole('button', { name: userTexts.add, exact: true }).click();
+        await error.waitFor();
+      }
+      expect(await error.getAttribute('data-kind'), bad.file).toBe(bad.kind);
+      expect(((await error.textContent()) ?? '').length, bad.file).toBeGreaterThan(40);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      expect(
+        await page.evaluate(() => window.koolstofkaart?.store.getState().userLayers.length),
+      ).toBe(0);
+    }
+  } finally {
+    await context.close();
+  }
+});
 
 test('a URL layer comes in through the dialog, and a reload keeps it', async () => {
   const { context, page } = await openApp(browser);
@@ -331,9 +381,30 @@ test('a file layer is kept in IndexedDB and comes back after a reload', async ()
     await restored.waitFor();
     expect(await restored.textContent()).toContain('soc-stock-4326.tif');
     expect(await restored.getByRole('alert').count()).toBe(0);
-    // Removing it deletes the layer (and its stored bytes).
-    await restored.getByRole('button', { name: /verwijderen/ }).click();
-    await restored.waitFor({ state: 'detached' });
+    // Without its bytes (a file over 50 MiB, or storage cleared) a reload asks for the file again.
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          const open = indexedDB.open('koolstofkaart-rasters');
+          open.onsuccess = () => {
+            const transaction = open.result.transaction('files', 'readwrite');
+            transaction.objectStore('files').clear();
+            transaction.oncomplete = () => done();
+            transaction.onerror = () => done();
+          };
+          open.onerror = () => done();
+        }),
+    );
+    await page.reload();
+    await waitForMapIdle(page);
+    const again = page.locator('[data-testid="user-layer"][data-role="carbon-stock"]');
+    await again.getByRole('alert').waitFor();
+    expect(await again.getByRole('alert').textContent()).toMatch(
+      messagePattern(userTexts.openAgain as string),
+    );
+    // Removing it deletes the layer (and any stored bytes).
+    await again.getByRole('button', { name: /verwijderen/ }).click();
+    await again.waitFor({ state: 'detached' });
   } finally {
     await page.context().close();
   }

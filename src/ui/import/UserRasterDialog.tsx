@@ -175,7 +175,12 @@ function RasterForm(props: { info: UserRasterInfo }) {
         </p>
       )}
       {dialog.error && (
-        <p className="user-raster-error" role="alert" data-testid="user-raster-error">
+        <p
+          className="user-raster-error"
+          role="alert"
+          data-testid="user-raster-error"
+          data-kind={dialog.error.kind}
+        >
           {t(dialog.error.code, { id: role, ...dialog.error.params })}
         </p>
       )}
@@ -289,7 +294,12 @@ export function UserRasterDialog() {
         )}
       {state.phase === 'failed' && state.error && (
         <>
-          <p className="user-raster-error" role="alert" data-testid="user-raster-error">
+          <p
+            className="user-raster-error"
+            role="alert"
+            data-testid="user-raster-error"
+            data-kind={state.error.kind}
+          >
             {t(state.error.code, { id: '', ...state.error.params })}
           </p>
           <div className="user-raster-actions">

@@ -81,9 +81,9 @@ export function ResultsPanel() {
   const selectedId = useAppState((state) => state.selectedId);
   const results = useStore(analysisState, (state) => state.results);
   const chosenPackage = useStore(packageState, (state) => state.chosen);
-  // A switch of data package analyses every area again, on the new package's layers.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: restart on a package switch
-  useEffect(() => startAreaAnalysis(), [chosenPackage]);
+  // A switch of data package analyses every area again, on the new package's layers. The
+  // presentation holds the same analysis, so switching to it analyses nothing again.
+  useEffect(() => holdAreaAnalysis(chosenPackage), [chosenPackage]);
   const selected = useMemo(() => areas.find((area) => area.id === selectedId), [areas, selectedId]);
   const selectedResult = selected ? results[selected.id] : undefined;
   // Over all areas: only when the areas or the results change, not on a selection.

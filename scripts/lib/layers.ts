@@ -3,15 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDataset } from '../../src/core/engine/dataset';
+import { openUserLayer } from '../../src/core/engine/open-user-layer';
 import type { EngineLayer } from '../../src/core/engine/types';
-import { checkUserRaster } from '../../src/core/engine/user-layer';
-import { FetchError } from '../../src/core/net/fetch-error';
-import { RasterRefusal } from '../../src/core/raster/raster-limits';
-import { type ByteSource, openRaster } from '../../src/core/raster/raster-source';
-import { DEFAULT_UNITS, takesUnit, unitFactor } from '../../src/core/raster/user-units';
+import type { ByteSource } from '../../src/core/raster/raster-source';
 import { fail, ok, type Result } from '../../src/core/result';
 import { fetchLimitsFromEnv } from './fetch-env';
-import { catalogueLayerFor } from './layer-meta';
 import { type Language, t } from './messages';
 import type { LayerArgument } from './options';
 import { type Provenance, provenanceOf } from './package-layers';
@@ -37,7 +33,8 @@ function isUrl(location: string): boolean {
 }
 
 /**
- * Opens one `--layer` GeoTIFF in any CRS of DESIGN.md 8.2: unreadable when it cannot be read,
+ * Opens one `--layer` GeoTIFF in any CRS of DESIGN.md 8.2 through the core's `openUserLayer`, the
+ * same checks and catalogue entry as the app's own rasters: unreadable when it cannot be read,
  * unsupported for another CRS (named), a usage error for several bands without `--band`.
  */
 async function openLayer(
@@ -47,45 +44,26 @@ async function openLayer(
   const { id, location } = argument;
   const url = isUrl(location);
   const file = url ? location : resolve(location);
-  const params = { id, file: location };
-  if (!url && !existsSync(file)) return fail('unreadable', 'errors.layerUnreadable', params);
+  if (!url && !existsSync(file)) {
+    return fail('unreadable', 'errors.layerUnreadable', { id, file: location });
+  }
   // URLs go through the bounded fetch; KOOLSTOFKAART_FETCH_* change its limits (fetch-env.ts).
   const limits = url ? fetchLimitsFromEnv(process.env) : ok({});
   if (!limits.ok) return limits;
   const source: ByteSource = url
     ? { kind: 'url', url: location, limits: limits.value }
     : { kind: 'path', path: file };
-  let raster: Awaited<ReturnType<typeof openRaster>>;
-  try {
-    raster = await openRaster(
+  return openUserLayer(
+    {
+      role: id,
       source,
-      undefined,
-      argument.band === undefined ? {} : { band: argument.band - 1 },
-    );
-  } catch (error) {
-    // Timed out, too slow, refused, an error status: `unreachable`, naming the URL and the cause.
-    if (error instanceof FetchError) return { ok: false, error: error.appError };
-    // Too large to decode safely, damaged, or without georeference: its own kind and message.
-    if (error instanceof RasterRefusal) {
-      return fail(error.kind, error.code, { ...error.params, ...params });
-    }
-    return fail('unreadable', 'errors.layerUnreadable', params);
-  }
-  if ((raster.bands ?? 1) > 1 && argument.band === undefined) {
-    return fail('usage', 'errors.layerBandsNeeded', { ...params, bands: raster.bands ?? 1 });
-  }
-  if (raster.unsupportedCrs === undefined && (raster.crs ?? null) === null) {
-    // No GeoKeys: where the cells lie is unknown (catalogue rasters are RD New by contract).
-    return fail('unsupported', 'errors.layerCrs', {
-      ...params,
-      crs: t(language, 'cli.unknownCrs'),
-    });
-  }
-  const unit = argument.unit ?? (takesUnit(id) ? DEFAULT_UNITS[id] : '');
-  const meta = catalogueLayerFor(id, raster, basename(location), unitFactor(id, unit) ?? 1);
-  const checked = await checkUserRaster(id, raster, meta, location, unit);
-  if (!checked.ok) return checked;
-  return ok({ id, raster, meta, user: true, notices: checked.value });
+      label: location,
+      unit: argument.unit ?? null,
+      band: argument.band ?? null,
+      sourceName: basename(location),
+    },
+    t(language, 'cli.unknownCrs'),
+  );
 }
 
 /** The layers given with --layer, exactly those, in the order given. */

@@ -19,6 +19,8 @@ export interface UserLayerSpec {
   unit?: string | null;
   /** 1-based band; null or absent: band 1, refused for a multi-band raster. */
   band?: number | null;
+  /** The name in the layer's source text (the CLI gives the file's base name); default `label`. */
+  sourceName?: string;
 }
 
 /**
@@ -30,8 +32,9 @@ export async function openUserRaster(
   source: ByteSource,
   label: string,
   band?: number | null,
+  id = '',
 ): Promise<Result<Raster>> {
-  const params = { file: label };
+  const params = { id, file: label };
   try {
     return ok(await openRaster(source, undefined, band ? { band: band - 1 } : {}));
   } catch (error) {
@@ -39,7 +42,7 @@ export async function openUserRaster(
     if (error instanceof RasterRefusal) {
       return fail(error.kind, error.code, { ...error.params, ...params });
     }
-    return fail('unreadable', 'errors.layerUnreadable', { id: '', ...params });
+    return fail('unreadable', 'errors.layerUnreadable', params);
   }
 }
 
@@ -54,7 +57,7 @@ export async function openUserLayer(
 ): Promise<Result<EngineLayer>> {
   const { role, label } = spec;
   const params = { id: role, file: label };
-  const opened = await openUserRaster(spec.source, label, spec.band);
+  const opened = await openUserRaster(spec.source, label, spec.band, role);
   if (!opened.ok) return opened;
   const raster = opened.value;
   if ((raster.bands ?? 1) > 1 && !spec.band) {
@@ -71,7 +74,7 @@ export async function openUserLayer(
   if (takesUnit(role) && factor === null) {
     return fail('usage', 'errors.usageUnitSyntax', { ...params, value: `${role}=${unit}` });
   }
-  const meta = catalogueLayerFor(role, raster, label, factor ?? 1);
+  const meta = catalogueLayerFor(role, raster, spec.sourceName ?? label, factor ?? 1);
   const checked = await checkUserRaster(role, raster, meta, label, unit);
   if (!checked.ok) return checked;
   return ok({ id: role, raster, meta, user: true, notices: checked.value });

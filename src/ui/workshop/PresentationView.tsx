@@ -186,8 +186,12 @@ export function PresentationView() {
     const map = plannerMap();
     const box = region.current?.getBoundingClientRect();
     if (!map || !box) return;
-    const right = Math.max(0, map.getContainer().getBoundingClientRect().right - box.left);
-    map.setPadding({ top: 0, bottom: 0, left: 0, right });
+    const container = map.getContainer().getBoundingClientRect();
+    // Beside the map on a wide screen, below it on a narrow one.
+    const beside = box.width < container.width * 0.6;
+    const right = beside ? Math.max(0, container.right - box.left) : 0;
+    const bottom = beside ? 0 : Math.max(0, container.bottom - box.top);
+    map.setPadding({ top: 0, bottom, left: 0, right });
     return () => void map.setPadding({ top: 0, bottom: 0, left: 0, right: 0 });
   }, []);
   const selected = areas.find((area) => area.id === selectedId);

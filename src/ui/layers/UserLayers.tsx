@@ -87,14 +87,19 @@ function UserLayerItem(props: { layer: UserLayer; missing: boolean }) {
         </span>
       </div>
       {missing && (
-        <p className="panel-status panel-error" role="alert">
-          {t('userRasters.openAgain', { file: labelOf(layer) })}
-        </p>
+        <div className="panel-status panel-error">
+          <p role="alert">{t('userRasters.openAgain', { file: labelOf(layer) })}</p>
+          <button type="button" onClick={startUserRaster}>
+            {t('userRasters.openAgainButton')}
+          </button>
+        </div>
       )}
       {layer.visible && !missing && <Legend layer={metaOf(layer)} />}
       <dl className="layer-info">
         <dt>{layer.source.kind === 'url' ? t('userRasters.urlLabel') : t('userRasters.file')}</dt>
         <dd className="user-layer-source">{labelOf(layer)}</dd>
+        <dt>{t('userRasters.replaces')}</dt>
+        <dd>{t('userRasters.replacesLayer', { role: t(`userRasters.roles.${layer.role}`) })}</dd>
         <dt>{t('userRasters.crs')}</dt>
         <dd>{layer.crs}</dd>
         <dt>{t('layers.resolution')}</dt>

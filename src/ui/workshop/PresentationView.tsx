@@ -13,6 +13,7 @@ import { analysisState } from '../../map/area-analysis';
 import { holdAreaAnalysis } from '../../map/area-analysis-hold';
 import { plannerMap } from '../../map/areas-layer';
 import { useAppState } from '../../state/use-app-state';
+import { ResultsAnnouncer } from '../results/ResultsAnnouncer';
 import { type FigureKey, figureValue, KEY_FIGURES, useFormat } from '../results/ResultsFigures';
 import { figuresOf, type ResultFigures } from '../results/results-model';
 import { setPresenting } from './presentation-keys';
@@ -210,6 +211,8 @@ export function PresentationView() {
       >
         {/* The top bar and its page title have left the page: the presentation names it. */}
         <h1 className="visually-hidden">{t('app.title')}</h1>
+        {/* One polite announcement per finished analysis, as beside the results panel. */}
+        <ResultsAnnouncer />
         <h2 className="presentation-title">
           {selected ? t('workshop.selected', { name: selected.name }) : t('workshop.region')}
         </h2>

@@ -20,6 +20,8 @@ export function pdfText(text: string): string {
 
 const A4 = { width: 210, height: 297 };
 const MARGIN = 12;
+/** Tallest map image, mm: as on the printed page, with room for the tables below it. */
+const MAP_HEIGHT = 85;
 /** Line height of 7.5 pt text, mm. */
 const LINE = 3.2;
 
@@ -83,8 +85,9 @@ export async function reportPdf(content: ReportContent): Promise<Blob> {
   const even = (count: number) => Array.from({ length: count }, () => 1 / count);
 
   font('bold', 15);
-  doc.text(doc.splitTextToSize(pdfText(content.title), width) as string[], MARGIN, y + 5);
-  y += 8;
+  const title = doc.splitTextToSize(pdfText(content.title), width) as string[];
+  doc.text(title, MARGIN, y + 5);
+  y += title.length * 6.1 + 2;
   paragraph(content.subtitle, 8.5, 3.6);
   if (content.synthetic) {
     doc.setTextColor(176, 0, 32);
@@ -94,7 +97,7 @@ export async function reportPdf(content: ReportContent): Promise<Blob> {
   }
   if (content.mapImage) {
     const ratio = content.mapImage.height / content.mapImage.width;
-    const imageWidth = Math.min(width, 110 / ratio);
+    const imageWidth = Math.min(width, MAP_HEIGHT / ratio);
     room(imageWidth * ratio + 3);
     doc.addImage(content.mapImage.dataUrl, 'JPEG', MARGIN, y + 1, imageWidth, imageWidth * ratio);
     y += imageWidth * ratio + 3;

@@ -13,7 +13,7 @@ import type {
 import { catalogueUrlOf } from './active-package';
 import { reconcileResults } from './reconcile-results';
 import { shapeKey } from './shape-key';
-import { analysisKeyOf, userLayerSpecs, userRasterState } from './user-rasters';
+import { analysisKeyOf, applyUserLayers, userRasterState } from './user-rasters';
 
 export interface AnalysisProgress {
   done: number;
@@ -76,14 +76,7 @@ async function openClient(
     return opened.error;
   }
   // The user's own rasters replace the package's layers of their roles (DESIGN.md 8.2).
-  const specs = userLayerSpecs(store.getState().userLayers);
-  if (specs.length > 0) {
-    const user = await client.setUserLayers(specs);
-    if (!user.ok) {
-      client.terminate();
-      return user.error;
-    }
-  }
+  await applyUserLayers(client);
   return { client, synthetic: opened.value.synthetic };
 }
 

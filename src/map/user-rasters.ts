@@ -6,6 +6,7 @@
 import { createStore as createKeyvalStore, del, get, set } from 'idb-keyval';
 import { createStore } from 'zustand/vanilla';
 import type { UserLayerSpec } from '../core/engine/open-user-layer';
+import type { AppError, Note, Result } from '../core/result';
 import type { UserLayer } from '../core/session/types';
 import { store } from '../state/store';
 
@@ -19,11 +20,20 @@ export const USER_FILE_STORE_LIMIT = 50 * 1024 * 1024;
 export interface UserRasterState {
   /** Ids of file layers whose bytes are not here (not stored, or not found after a reload). */
   missing: string[];
+  /**
+   * Layers the analysis could not open (a URL unreachable after a reload, a file gone bad), by id:
+   * the analysis goes on with the package's layer of that role, and the panel shows the message.
+   */
+  failed: Record<string, AppError>;
   /** Bumped when bytes arrive or go, so the analysis and the map read the layers again. */
   version: number;
 }
 
-export const userRasterState = createStore<UserRasterState>(() => ({ missing: [], version: 0 }));
+export const userRasterState = createStore<UserRasterState>(() => ({
+  missing: [],
+  failed: {},
+  version: 0,
+}));
 
 const bytes = new Map<string, Blob>();
 
@@ -154,4 +164,32 @@ export function followUserRasterBytes(): void {
       void restoreUserRasterBytes();
     }
   });
+}
+
+/**
+ * Gives an analysis client the user layers whose bytes are here. One that cannot be opened is left
+ * out (its message goes to `failed`) so the others, and the package's layers, are still analysed.
+ */
+export async function applyUserLayers(client: {
+  setUserLayers(specs: UserLayerSpec[]): Promise<Result<Note[]>>;
+}): Promise<void> {
+  const layers = store.getState().userLayers.filter((layer) => sourceOf(layer) !== null);
+  if (layers.length === 0) return;
+  const all = await client.setUserLayers(userLayerSpecs(layers));
+  const failed: Record<string, AppError> = {};
+  if (!all.ok) {
+    const good: UserLayer[] = [];
+    for (const layer of layers) {
+      const one = await client.setUserLayers(userLayerSpecs([...good, layer]));
+      if (one.ok) good.push(layer);
+      else failed[layer.id] = one.error;
+    }
+    await client.setUserLayers(userLayerSpecs(good));
+  }
+  const previous = userRasterState.getState().failed;
+  const same =
+    Object.keys(previous).length === Object.keys(failed).length &&
+    Object.keys(failed).every((id) => previous[id]?.code === failed[id]?.code);
+  // `version` stays: the layers to open are the same, only how they went is new.
+  if (!same) userRasterState.setState({ failed });
 }

@@ -299,7 +299,13 @@ test('every generated bad raster is refused in the app with the kind the CLI giv
       const dialog = page.getByRole('dialog', { name: userTexts.title });
       const error = dialog.getByTestId('user-raster-error');
       const facts = dialog.getByTestId('user-raster-facts');
-      await error.or(facts).first().waitFor();
+      await error
+        .or(facts)
+        .first()
+        .waitFor()
+        .catch((reason) => {
+          throw new Error(`${bad.file}: ${String(reason)}`);
+        });
       if ((await error.count()) === 0) {
         // Read, but refused on adding with the role (the CLI's checks).
         await dialog.getByLabel(userTexts.role, { exact: true }).selectOption(bad.role);
@@ -358,6 +364,16 @@ test('a URL layer comes in through the dialog, and a reload keeps it', async () 
     const restored = page.locator('[data-testid="user-layer"][data-role="carbon-stock"]');
     await restored.waitFor();
     expect(await restored.textContent()).toContain(url);
+    // Gone after a reload: the layer says so and the package's own layer is analysed instead.
+    await context.unroute('**/test-rasters/soc-stock-4326.tif');
+    await context.route('**/test-rasters/soc-stock-4326.tif', (route) =>
+      route.fulfill({ status: 503, body: 'down' }),
+    );
+    await page.reload();
+    await waitForMapIdle(page);
+    const failed = page.locator('[data-testid="user-layer"][data-role="carbon-stock"]');
+    await failed.getByTestId('user-layer-failed').waitFor();
+    expect(await failed.getByTestId('user-layer-failed').textContent()).toContain(url);
   } finally {
     await context.close();
   }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { catalogueLayerFor } from '../../core/engine/user-layer-meta';
 import type { Raster } from '../../core/raster/raster-source';
+import type { AppError } from '../../core/result';
 import type { UserLayer } from '../../core/session/types';
 import {
   followUserRasterBytes,
@@ -31,8 +32,8 @@ function resolution(layer: UserLayer, language: 'nl' | 'en'): string {
     : `${w} × ${formatNumber(layer.cellHeight, language, digits)}${unit}`;
 }
 
-function UserLayerItem(props: { layer: UserLayer; missing: boolean }) {
-  const { layer, missing } = props;
+function UserLayerItem(props: { layer: UserLayer; missing: boolean; failed?: AppError }) {
+  const { layer, missing, failed } = props;
   const { t } = useTranslation();
   const language = useAppState((state) => state.language);
   const title = t('userRasters.layerTitle', { role: t(`userRasters.roles.${layer.role}`) });
@@ -94,6 +95,11 @@ function UserLayerItem(props: { layer: UserLayer; missing: boolean }) {
           </button>
         </div>
       )}
+      {failed && (
+        <p className="panel-status panel-error" role="alert" data-testid="user-layer-failed">
+          {t(failed.code, { id: layer.role, file: labelOf(layer), ...failed.params })}
+        </p>
+      )}
       {layer.visible && !missing && <Legend layer={metaOf(layer)} />}
       <dl className="layer-info">
         <dt>{layer.source.kind === 'url' ? t('userRasters.urlLabel') : t('userRasters.file')}</dt>
@@ -139,6 +145,7 @@ export function UserLayers() {
   const { t } = useTranslation();
   const layers = useAppState((state) => state.userLayers);
   const missing = useStore(userRasterState, (state) => state.missing);
+  const failed = useStore(userRasterState, (state) => state.failed);
   // The stored bytes of the session's file layers come back from IndexedDB once per page.
   useEffect(() => followUserRasterBytes(), []);
   return (
@@ -146,7 +153,12 @@ export function UserLayers() {
       {layers.length > 0 && (
         <ol className="layer-list">
           {[...layers].reverse().map((layer) => (
-            <UserLayerItem key={layer.id} layer={layer} missing={missing.includes(layer.id)} />
+            <UserLayerItem
+              key={layer.id}
+              layer={layer}
+              missing={missing.includes(layer.id)}
+              failed={failed[layer.id]}
+            />
           ))}
         </ol>
       )}

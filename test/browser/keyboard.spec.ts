@@ -326,6 +326,22 @@ test('reduced motion: no CSS transitions or animations, and the map jumps to an 
     return found;
   });
   expect(moving).toEqual([]);
+  // A transition any later component may add is turned off too; without the preference it runs.
+  const probe = () =>
+    page.evaluate(() => {
+      const element = document.createElement('div');
+      element.style.transition = 'opacity 0.4s ease 0.1s';
+      element.style.animation = 'none 2s';
+      document.querySelector('.app')?.append(element);
+      const style = getComputedStyle(element);
+      const found = [style.transitionDuration, style.transitionDelay, style.animationDuration];
+      element.remove();
+      return found;
+    });
+  expect(await probe()).toEqual(['0s', '0s', '0s']);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  expect(await probe()).toEqual(['0.4s', '0.1s', '2s']);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   // "Zoom to area" lands at once: the map is not easing right after the click.
   await page.evaluate(() => window.koolstofkaart?.map?.jumpTo({ center: [5.6, 52.3], zoom: 9 }));
   const zoom = page.getByRole('button', { name: 'Zoom naar Veld ver weg' });

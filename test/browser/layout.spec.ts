@@ -337,6 +337,36 @@ test('390×844: a rectangle drawn with the tools folds the sheet away, then show
   await context.close();
 });
 
+test("390×844: in the scenario tab, the selected area's deficit and potential stay in view", async () => {
+  const { page, errors, context } = await openApp(browser, { width: 390, height: 844 });
+  await addCentreArea(page);
+  await showTab(page, 'Scenario');
+  const effect = page.getByTestId('scenario-effect');
+  const potential = effect.locator('[data-figure="potential-year"]');
+  await expectReachable(potential, 'potential in the scenario tab');
+  // The last control of the scenario, scrolled to: the figures are still in view.
+  const last = page.locator('.scenario-panel select').last();
+  await last.scrollIntoViewIfNeeded();
+  await expectReachable(last, 'last scenario control');
+  await expectReachable(potential, 'potential after scrolling');
+  let changed = false;
+  for (const measure of await page.locator('[data-testid^="scenario-measure-"]').all()) {
+    const before = await potential.textContent();
+    await measure.scrollIntoViewIfNeeded();
+    await measure.click();
+    changed = await expect
+      .poll(() => potential.textContent(), { timeout: 4000 })
+      .not.toBe(before)
+      .then(() => true)
+      .catch(() => false);
+    if (changed) break;
+  }
+  expect(changed).toBe(true);
+  await expectReachable(potential, 'potential after a change');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('zoom to area and the first view fit into the part of the map no panel covers, at every size', async () => {
   for (const size of [...SMALL, ...DESKTOPS]) {
     const { page, errors, context } = await openApp(browser, size);

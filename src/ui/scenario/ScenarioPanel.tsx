@@ -12,6 +12,7 @@ import { analysisState } from '../../map/area-analysis';
 import { store } from '../../state/store';
 import { useAppState } from '../../state/use-app-state';
 import { formatNumber } from '../common/format';
+import { ScenarioEffect } from './ScenarioEffect';
 
 const LEVELS: Level[] = ['low', 'central', 'high'];
 
@@ -163,6 +164,7 @@ export function ScenarioPanel() {
           {t('scenario.reset')}
         </button>
       </div>
+      <ScenarioEffect />
       <fieldset className="scenario-measures">
         <legend>{t('scenario.measures')}</legend>
         {MEASURE_IDS.map((id) => {

@@ -259,6 +259,7 @@ export function UserRasterDialog() {
   const returnTo = useRef<Element | null>(null);
   const titleId = useId();
   const open = state.phase !== 'closed';
+  const shown = useRef(0);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -266,7 +267,8 @@ export function UserRasterDialog() {
       returnTo.current = document.activeElement;
       dialog.showModal();
     } else if (!open && dialog.open) dialog.close();
-  }, [open]);
+    if (open) shown.current = state.opening;
+  }, [open, state.opening]);
   return (
     <dialog
       ref={ref}
@@ -274,7 +276,8 @@ export function UserRasterDialog() {
       aria-labelledby={titleId}
       data-testid="user-raster-dialog"
       onClose={() => {
-        closeUserRaster();
+        // Esc (or Close): unless a newer opening came before this event did.
+        if (userRasterDialog.getState().opening === shown.current) closeUserRaster();
         const target = returnTo.current;
         returnTo.current = null;
         if (target instanceof HTMLElement && target.isConnected) target.focus();

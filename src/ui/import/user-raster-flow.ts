@@ -26,6 +26,8 @@ export interface UserRasterDialogState {
   info: UserRasterInfo | null;
   suggestion: { role: UserLayer['role'] | null; unit: string | null } | null;
   error: AppError | null;
+  /** Counts the openings: a late `close` event of an earlier one must not close a newer one. */
+  opening: number;
 }
 
 const closed: UserRasterDialogState = {
@@ -36,17 +38,22 @@ const closed: UserRasterDialogState = {
   info: null,
   suggestion: null,
   error: null,
+  opening: 0,
 };
 
 export const userRasterDialog = createStore<UserRasterDialogState>(() => closed);
 
 /** Opens the dialog at its start: a URL field and a file button. */
 export function startUserRaster(): void {
-  userRasterDialog.setState({ ...closed, phase: 'start' });
+  userRasterDialog.setState({ ...closed, phase: 'start', opening: nextOpening() });
 }
 
 export function closeUserRaster(): void {
-  userRasterDialog.setState(closed);
+  userRasterDialog.setState({ ...closed, opening: userRasterDialog.getState().opening });
+}
+
+function nextOpening(): number {
+  return userRasterDialog.getState().opening + 1;
 }
 
 function sourceOf(state: Pick<UserRasterDialogState, 'file' | 'url'>): ByteSource | null {
@@ -136,7 +143,13 @@ function overlapsNetherlands(box: [number, number, number, number]): boolean {
 /** A dropped or picked .tif/.tiff file. */
 export function openUserRasterFile(file: File): Promise<void> {
   reading++;
-  userRasterDialog.setState({ ...closed, phase: 'reading', label: file.name, file });
+  userRasterDialog.setState({
+    ...closed,
+    phase: 'reading',
+    label: file.name,
+    file,
+    opening: nextOpening(),
+  });
   return describe(null);
 }
 
@@ -152,13 +165,20 @@ export function openUserRasterUrl(text: string): Promise<void> {
   if (!/^https?:\/\//i.test(url)) {
     userRasterDialog.setState({
       ...closed,
+      opening: nextOpening(),
       phase: 'failed',
       label: text,
       error: { kind: 'unreadable', code: 'userRasters.badUrl', params: { file: text } },
     });
     return Promise.resolve();
   }
-  userRasterDialog.setState({ ...closed, phase: 'reading', label: url, url });
+  userRasterDialog.setState({
+    ...closed,
+    phase: 'reading',
+    label: url,
+    url,
+    opening: nextOpening(),
+  });
   return describe(null);
 }
 

@@ -325,6 +325,32 @@ test('every generated bad raster is refused in the app with the kind the CLI giv
   }
 });
 
+test('a multi-band raster asks for its band; the band chosen is the one added', async () => {
+  const { context, page } = await openApp(browser);
+  try {
+    const twoBands = tif('stock-two-bands.tif', {
+      data: new Float32Array(3600).fill(5),
+      extraBands: [new Float32Array(3600).fill(90)],
+    });
+    await pickFile(page, twoBands);
+    const dialog = page.getByRole('dialog', { name: userTexts.title });
+    await dialog.getByTestId('user-raster-facts').waitFor();
+    await dialog.getByLabel(userTexts.role, { exact: true }).selectOption('carbon-stock');
+    // Band 1 holds 5 t/ha: implausible (it looks like kg/m²); band 2 holds 90 t/ha.
+    await dialog.getByTestId('user-raster-implausible').waitFor();
+    await dialog.getByLabel(userTexts.band, { exact: true }).selectOption('2');
+    await expect.poll(() => dialog.getByTestId('user-raster-range').textContent()).toContain('90');
+    await expect.poll(() => dialog.getByTestId('user-raster-implausible').count()).toBe(0);
+    await dialog.getByRole('button', { name: userTexts.add, exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(
+      await page.evaluate(() => window.koolstofkaart?.store.getState().userLayers[0]?.band),
+    ).toBe(2);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a URL layer comes in through the dialog, and a reload keeps it', async () => {
   const { context, page } = await openApp(browser);
   try {

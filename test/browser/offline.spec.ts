@@ -286,10 +286,13 @@ test('a new version offers "Vernieuwen" and reloads into it when asked', async (
     expect(
       await page.evaluate(() => (window as Window & { beforeUpdate?: boolean }).beforeUpdate),
     ).toBe(true);
-    await Promise.all([
-      page.waitForEvent('load', { timeout: 20_000 }),
-      prompt.getByRole('button', { name: 'Vernieuwen' }).click(),
-    ]);
+    await prompt.getByRole('button', { name: 'Vernieuwen' }).click({ timeout: 10_000 });
+    // The page reloads into the new version (a fresh page has no `beforeUpdate`).
+    await page.waitForFunction(
+      () => !(window as Window & { beforeUpdate?: boolean }).beforeUpdate,
+      null,
+      { timeout: 20_000 },
+    );
     await waitForLayers(page);
     const after = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();

@@ -356,3 +356,22 @@ test('reduced motion: no CSS transitions or animations, and the map jumps to an 
   expect(errors).toEqual([]);
   await context.close();
 }, 60_000);
+
+test('on a phone the announcement is heard too: its live region is never in a hidden panel', async () => {
+  const { page, errors, context } = await openApp(browser, { width: 390, height: 844 });
+  await watchLiveRegions(page);
+  await addArea(page, 'veld-live', 'Veld telefoon', field(154_200, 462_300, 155_400, 463_200));
+  await page
+    .getByTestId('results-announcement')
+    .filter({ hasText: /\S/ })
+    .waitFor({ timeout: 30_000 });
+  const announcer = page.getByTestId('results-announcement');
+  expect(await announcer.evaluate((element) => element.checkVisibility())).toBe(true);
+  expect(await announcer.textContent()).toMatch(/^Resultaten voor Veld telefoon: /);
+  await page.waitForTimeout(1500);
+  expect((await liveChanges(page)).map((change) => change.region)).toEqual([
+    'results-announcement',
+  ]);
+  expect(errors).toEqual([]);
+  await context.close();
+}, 60_000);

@@ -9,7 +9,6 @@ import { useAppState } from '../../state/use-app-state';
 import { formatNumber } from '../common/format';
 import { ExportMenu } from '../export/ExportMenu';
 import { PackageCoverage } from '../layers/PackageCoverage';
-import { ResultsAnnouncer } from './ResultsAnnouncer';
 import { ResultsCompare } from './ResultsCompare';
 import { ResultsDetails } from './ResultsDetails';
 import { ResultsFigures } from './ResultsFigures';
@@ -52,8 +51,8 @@ function Status() {
   }
   if (status !== 'running' && status !== 'opening') return null;
   return (
-    // Not a live region: progress would speak on every scenario step; ResultsAnnouncer speaks
-    // once when the analysis is done.
+    // Not a live region: progress would speak on every scenario step; ResultsAnnouncer (in the
+    // map overlays) speaks once when the analysis is done.
     <div className="result-status">
       {status === 'opening' ? t('results.opening') : t('results.running')}
       {progress ? (
@@ -96,7 +95,6 @@ export function ResultsPanel() {
     <section className="results-panel" aria-labelledby="results-title">
       <h2 id="results-title">{t('results.title')}</h2>
       <Status />
-      <ResultsAnnouncer />
       <UserLayerNotices />
       {areas.length === 0 ? <p className="muted">{t('results.none')}</p> : null}
       {selected ? (

@@ -25,7 +25,9 @@ export function ScenarioEffect() {
     { key: 'potential-year', unit: 'tco2yr', decimals: 1 },
   ] as const;
   return (
-    <div className="scenario-effect" data-testid="scenario-effect" aria-live="polite">
+    // Not a live region: it changes with every slider step; ResultsAnnouncer speaks the result
+    // once the analysis is done.
+    <div className="scenario-effect" data-testid="scenario-effect">
       <span className="scenario-effect-name">{name}</span>
       {shown.map(({ key, unit, decimals }) => {
         const figure = figureValue(figures, key);

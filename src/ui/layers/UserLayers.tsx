@@ -74,7 +74,9 @@ function UserLayerItem(props: { layer: UserLayer; missing: boolean; failed?: App
           title={t('layers.opacity')}
           onChange={(event) => update({ opacity: Number(event.target.value) / 100 })}
         />
-        <output htmlFor={`${base}-opacity`} aria-live="off">{opacityPct} %</output>
+        <output htmlFor={`${base}-opacity`} aria-live="off">
+          {opacityPct} %
+        </output>
         <span className="layer-buttons">
           <button
             type="button"

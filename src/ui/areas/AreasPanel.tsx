@@ -5,7 +5,7 @@ import { useAppState } from '../../state/use-app-state';
 import { SaveStatus } from '../session/SessionBanners';
 import { AreaEntry } from './AreaEntry';
 import { AreaRow } from './AreaRow';
-import { BatchButton } from './BatchPanel';
+import { BatchButton } from './BatchButton';
 import './areas-panel.css';
 
 /** Asks before a new session removes the areas and the scenario. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Range } from '../../core/estimate/types';
@@ -281,31 +281,5 @@ export function BatchPanel({ onClose }: { onClose: () => void }) {
         </nav>
       ) : null}
     </dialog>
-  );
-}
-
-/** The button that opens the table of all areas; a panel or the top bar hosts it. */
-export function BatchButton() {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
-  const close = useCallback(() => {
-    setOpen(false);
-    // Focus goes back to where the table was opened from.
-    opener.current?.focus();
-  }, []);
-  return (
-    <>
-      <button
-        ref={opener}
-        type="button"
-        onClick={() => setOpen((value) => !value)}
-        aria-expanded={open}
-        aria-haspopup="dialog"
-      >
-        {t('batch.open')}
-      </button>
-      {open ? <BatchPanel onClose={close} /> : null}
-    </>
   );
 }

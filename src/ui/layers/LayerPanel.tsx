@@ -8,6 +8,7 @@ import { useAppState } from '../../state/use-app-state';
 import { BasemapSwitch } from '../app/BasemapSwitch';
 import { useSmallScreen } from '../app/panel-tabs';
 import { LayerInfo } from './LayerInfo';
+import { LayerOpacity } from './LayerOpacity';
 import { Legend } from './Legend';
 import { moveLayer } from './layer-order';
 import { PackagePicker } from './PackagePicker';
@@ -70,7 +71,6 @@ function LayerItem(props: { layer: CatalogueLayer; isTop: boolean; isBottom: boo
   const [infoOpen, setInfoOpen] = useState(false);
   const title = layer.title[language];
   const visible = view?.visible ?? false;
-  const opacityPct = Math.round((view?.opacity ?? 0.8) * 100);
   const base = `layer-${layer.id}`;
   const move = (step: 1 | -1) => {
     const state = store.getState();
@@ -92,26 +92,12 @@ function LayerItem(props: { layer: CatalogueLayer; isTop: boolean; isBottom: boo
         </label>
       </div>
       <div className="layer-opacity">
-        <label htmlFor={`${base}-opacity`} className="visually-hidden">
-          {t('layers.opacityOf', { title })}
-        </label>
-        <input
+        <LayerOpacity
           id={`${base}-opacity`}
-          type="range"
-          min={0}
-          max={100}
-          step={5}
-          value={opacityPct}
-          aria-valuetext={`${opacityPct} %`}
-          title={t('layers.opacity')}
-          onChange={(event) =>
-            store.getState().setLayerView(layer.id, { opacity: Number(event.target.value) / 100 })
-          }
+          title={title}
+          opacity={view?.opacity ?? 0.8}
+          onChange={(opacity) => store.getState().setLayerView(layer.id, { opacity })}
         />
-        {/* The slider speaks its own value; the output (a live region by default) stays quiet. */}
-        <output htmlFor={`${base}-opacity`} aria-live="off">
-          {opacityPct} %
-        </output>
         <span className="layer-buttons">
           <button
             type="button"

@@ -15,6 +15,7 @@ import { store } from '../../state/store';
 import { useAppState } from '../../state/use-app-state';
 import { formatNumber } from '../common/format';
 import { startUserRaster } from '../import/user-raster-flow';
+import { LayerOpacity } from './LayerOpacity';
 import { Legend } from './Legend';
 
 /** The catalogue entry the legend draws a user layer with: its role's palette and classes. */
@@ -38,7 +39,6 @@ function UserLayerItem(props: { layer: UserLayer; missing: boolean; failed?: App
   const language = useAppState((state) => state.language);
   const title = t('userRasters.layerTitle', { role: t(`userRasters.roles.${layer.role}`) });
   const base = `layer-${layer.id}`;
-  const opacityPct = Math.round(layer.opacity * 100);
   const update = (patch: Partial<Pick<UserLayer, 'visible' | 'opacity'>>) =>
     store.getState().updateUserLayer(layer.id, patch);
   return (
@@ -60,23 +60,12 @@ function UserLayerItem(props: { layer: UserLayer; missing: boolean; failed?: App
         </label>
       </div>
       <div className="layer-opacity">
-        <label htmlFor={`${base}-opacity`} className="visually-hidden">
-          {t('layers.opacityOf', { title })}
-        </label>
-        <input
+        <LayerOpacity
           id={`${base}-opacity`}
-          type="range"
-          min={0}
-          max={100}
-          step={5}
-          value={opacityPct}
-          aria-valuetext={`${opacityPct} %`}
-          title={t('layers.opacity')}
-          onChange={(event) => update({ opacity: Number(event.target.value) / 100 })}
+          title={title}
+          opacity={layer.opacity}
+          onChange={(opacity) => update({ opacity })}
         />
-        <output htmlFor={`${base}-opacity`} aria-live="off">
-          {opacityPct} %
-        </output>
         <span className="layer-buttons">
           <button
             type="button"

@@ -48,7 +48,15 @@ export async function registerServiceWorker(): Promise<void> {
     pwaStatus.setState({
       dismissed: false,
       update: () => {
-        workbox.addEventListener('controlling', () => window.location.reload());
+        // The page's own controllerchange, not workbox-window's `controlling`: that one is not
+        // sent when the update was found outside this Workbox instance (an update check of the
+        // browser or of another tab), and the page would then never reload.
+        let reloading = false;
+        navigator.serviceWorker.addEventListener('controllerchange', () => {
+          if (reloading) return;
+          reloading = true;
+          window.location.reload();
+        });
         workbox.messageSkipWaiting();
       },
     });
